@@ -1,0 +1,35 @@
+import * as vscode from "vscode";
+import type { Pat } from "../dfns/types";
+import { copyToClipboard } from "./copy";
+
+interface OperationItem extends vscode.QuickPickItem {
+  readonly operation?: string;
+}
+
+/** Every operation a token grants, grouped by permission; picking one copies it. */
+export async function showOperations(pat: Pat): Promise<void> {
+  const items: OperationItem[] = [];
+  for (const assignment of pat.permissionAssignments) {
+    items.push({
+      label: `${assignment.permissionName} (${assignment.permissionId})`,
+      kind: vscode.QuickPickItemKind.Separator,
+    });
+    const operations = assignment.operations ?? [];
+    if (operations.length === 0) {
+      items.push({ label: "No operations", description: "this assignment lists none" });
+    }
+    for (const operation of operations) {
+      items.push({ label: operation, operation });
+    }
+  }
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(`${pat.name} has no permission assignments.`);
+    return;
+  }
+  const choice = await vscode.window.showQuickPick(items, {
+    title: `Operations of ${pat.name}`,
+    placeHolder: "Type to filter; Enter copies the operation",
+    matchOnDescription: true,
+  });
+  if (choice?.operation) await copyToClipboard(choice.operation, "operation");
+}

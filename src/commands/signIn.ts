@@ -1,0 +1,142 @@
+import * as vscode from "vscode";
+import { type Connection, describeConnection } from "../connections/connectionStore";
+import { dfnsEnvironments } from "../connections/environments";
+import { verificationOutcome } from "../connections/verification";
+import { checkBaseUrl } from "../dfns/baseUrl";
+import { DfnsError } from "../dfns/errors";
+import type { PatList } from "../dfns/types";
+import type { Services } from "../services";
+import { relativeTime } from "../util/time";
+
+/** Optional answers, for scripted sign-in (the in-editor tests): each one given skips its prompt. */
+export interface SignInArgs {
+  readonly baseUrl?: string;
+  readonly token?: string;
+  readonly appId?: string;
+}
+
+const title = "Dfns: Sign In";
+
+async function pickBaseUrl(): Promise<string | undefined> {
+  const custom = {
+    label: "$(edit) Custom URL…",
+    description: "",
+    detail: "A gateway or another Dfns deployment",
+  };
+  const items = [
+    ...dfnsEnvironments.map((env) => ({ label: env.label, description: env.baseUrl, detail: env.detail })),
+    custom,
+  ];
+  const choice = await vscode.window.showQuickPick(items, {
+    title: `${title} (1/3): Environment`,
+    placeHolder: "Which Dfns environment is your token for?",
+    ignoreFocusOut: true,
+  });
+  if (!choice) return undefined;
+  if (choice !== custom) return choice.description;
+  return vscode.window.showInputBox({
+    title: `${title} (1/3): Custom URL`,
+    prompt: "Base URL of the Dfns API. https:// is required, except for localhost.",
+    placeHolder: "https://api.dfns.io",
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const check = checkBaseUrl(value);
+      return check.ok ? undefined : check.message;
+    },
+  });
+}
+
+function askToken(host: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: `${title} (2/3): Token for ${host}`,
+    prompt:
+      "Paste a Dfns personal access token or service-account token. It is kept in VS Code's secret storage.",
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const token = value.trim();
+      if (token === "") return "Paste the token (it starts with eyJ for most Dfns tokens)";
+      return /\s/.test(token) ? "A token has no spaces or line breaks: check what was pasted" : undefined;
+    },
+  });
+}
+
+function askAppId(): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: `${title} (3/3): Legacy App ID (optional)`,
+    prompt:
+      "Only for organisations that still use Dfns Applications: sent as X-DFNS-APPID. Press Enter to skip.",
+    placeHolder: "Leave empty if you have no App ID",
+    ignoreFocusOut: true,
+  });
+}
+
+/** Checks the token with one `GET /auth/pats` before anything is kept. */
+async function verify(services: Services, connection: Connection): Promise<PatList | DfnsError> {
+  const host = new URL(connection.baseUrl).host;
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Checking the token with ${host}…`,
+      cancellable: true,
+    },
+    async (_progress, cancellation) => {
+      const abort = new AbortController();
+      cancellation.onCancellationRequested(() => abort.abort());
+      try {
+        return await services.sourceFor(connection).listPats(abort.signal);
+      } catch (error) {
+        return error instanceof DfnsError ? error : new DfnsError("network", { host, reason: String(error) });
+      }
+    },
+  );
+}
+
+function welcomeText(connection: Connection, list: PatList | undefined): string {
+  const info = describeConnection(connection);
+  const parts = [`Signed in to ${info.host}`];
+  if (info.claims?.orgId) parts.push(`org ${info.claims.orgId}`);
+  if (info.claims?.expiresAt) parts.push(`token expires ${relativeTime(info.claims.expiresAt, Date.now())}`);
+  if (list) parts.push(`${list.pats.length} token${list.pats.length === 1 ? "" : "s"} listed`);
+  return `${parts.join(", ")}.`;
+}
+
+export async function signIn(services: Services, args: SignInArgs = {}): Promise<boolean> {
+  const baseUrlInput = args.baseUrl ?? (await pickBaseUrl());
+  if (baseUrlInput === undefined) return false;
+  const check = checkBaseUrl(baseUrlInput);
+  if (!check.ok) {
+    void vscode.window.showErrorMessage(`Cannot sign in: ${check.message}`);
+    return false;
+  }
+  const host = new URL(check.url).host;
+  const token = (args.token ?? (await askToken(host)))?.trim();
+  if (!token) return false;
+  const appId = args.token !== undefined ? args.appId : await askAppId();
+  if (appId === undefined && args.token === undefined) return false;
+  const connection: Connection = {
+    baseUrl: check.url,
+    token,
+    ...(appId?.trim() ? { appId: appId.trim() } : {}),
+  };
+
+  const result = await verify(services, connection);
+  const outcome = verificationOutcome(result instanceof DfnsError ? result : undefined);
+  if (outcome.action === "refuse") {
+    services.logger.warn(`Sign-in to ${host} refused: ${outcome.message}`);
+    const again = await vscode.window.showErrorMessage(outcome.message, "Try Again");
+    if (again) return signIn(services);
+    return false;
+  }
+  if (outcome.action === "ask") {
+    const keep = await vscode.window.showWarningMessage(outcome.message, { modal: true }, "Keep Token");
+    if (keep !== "Keep Token") return false;
+  }
+  const list = result instanceof DfnsError ? undefined : result;
+  // Hand the checked list to the view first, so signing in costs one request, not two.
+  services.patList.setConnection(describeConnection(connection), list);
+  await services.connections.set(connection);
+  services.logger.info(welcomeText(connection, list));
+  void vscode.window.showInformationMessage(welcomeText(connection, list));
+  return true;
+}

@@ -1,0 +1,193 @@
+import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import type { Logger } from "../util/logger";
+import { checkBaseUrl } from "./baseUrl";
+import { DfnsError, parseRetryAfter, readApiError } from "./errors";
+import { parsePatPage, ResponseShapeError } from "./parse";
+import type { InvalidPatItem, Pat, PatList } from "./types";
+
+export interface DfnsClientOptions {
+  /** Checked with checkBaseUrl; the client refuses any other. */
+  readonly baseUrl: string;
+  readonly token: string;
+  /** Legacy `X-DFNS-APPID`, sent only when given. */
+  readonly appId?: string | undefined;
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly logger: Logger;
+  /** Dfns does not page this list today; if it ever does, follow at most this many pages. */
+  readonly maxPages?: number;
+}
+
+const defaultMaxPages = 100;
+
+/** Speaks to the Dfns API for one connection. Knows nothing of VS Code. */
+export class DfnsClient {
+  private readonly http: AxiosInstance;
+  private readonly host: string;
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: DfnsClientOptions) {
+    const check = checkBaseUrl(options.baseUrl);
+    if (!check.ok) {
+      throw new Error(`Refusing to send a token to this base URL: ${check.message}`);
+    }
+    this.baseUrl = check.url;
+    this.host = new URL(check.url).host;
+    this.http = axios.create({
+      timeout: options.timeoutMs,
+      // A redirect would carry the token to another place; report it instead.
+      maxRedirects: 0,
+      maxContentLength: options.maxResponseBytes,
+      // Parse ourselves, so that HTML, empty and truncated bodies get precise messages.
+      responseType: "text",
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      headers: {
+        Accept: "application/json",
+        Authorization: `Bearer ${options.token}`,
+        ...(options.appId ? { "X-DFNS-APPID": options.appId } : {}),
+      },
+    });
+  }
+
+  /** `GET /auth/pats`, following `nextPageToken` if Dfns ever sends one. */
+  async listPats(signal?: AbortSignal): Promise<PatList> {
+    const pats: Pat[] = [];
+    const invalid: InvalidPatItem[] = [];
+    const seen = new Set<string>();
+    let pageToken: string | undefined;
+    const maxPages = this.options.maxPages ?? defaultMaxPages;
+    for (let page = 0; page < maxPages; page++) {
+      const body = await this.get("/auth/pats", pageToken ? { paginationToken: pageToken } : {}, signal);
+      let parsed: ReturnType<typeof parsePatPage>;
+      try {
+        parsed = parsePatPage(body, pats.length + invalid.length, seen);
+      } catch (error) {
+        if (error instanceof ResponseShapeError) {
+          throw new DfnsError("bad-response", { host: this.host, reason: error.message });
+        }
+        throw error;
+      }
+      pats.push(...parsed.pats);
+      invalid.push(...parsed.invalid);
+      pageToken = parsed.nextPageToken;
+      if (!pageToken) {
+        return { pats, invalid };
+      }
+    }
+    this.options.logger.warn(`Stopped after ${maxPages} pages of /auth/pats; the list may be incomplete.`);
+    return { pats, invalid };
+  }
+
+  private async get(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+    const url = `${this.baseUrl}${path}`;
+    const started = Date.now();
+    let response: AxiosResponse<string>;
+    try {
+      response = await this.http.get<string>(url, { params, ...(signal ? { signal } : {}) });
+    } catch (error) {
+      const mapped = this.mapTransportError(error);
+      this.options.logger.warn(`GET ${url} failed after ${Date.now() - started} ms: ${mapped.message}`);
+      throw mapped;
+    }
+    this.options.logger.info(`GET ${url} -> ${response.status} in ${Date.now() - started} ms`);
+    if (response.status >= 200 && response.status < 300) {
+      return this.parseJson(response);
+    }
+    const failure = this.mapStatus(response);
+    this.options.logger.warn(`GET ${url}: ${failure.message}`);
+    throw failure;
+  }
+
+  private parseJson(response: AxiosResponse<string>): unknown {
+    const body = typeof response.data === "string" ? response.data : "";
+    if (body.trim() === "") {
+      throw new DfnsError("bad-response", { host: this.host, reason: "the body is empty" });
+    }
+    try {
+      return JSON.parse(body);
+    } catch {
+      const type = String(response.headers["content-type"] ?? "");
+      const reason = type.includes("html")
+        ? "an HTML page instead of JSON (a proxy or gateway answered?)"
+        : `malformed or truncated JSON (${body.length} characters)`;
+      throw new DfnsError("bad-response", { host: this.host, reason });
+    }
+  }
+
+  private mapStatus(response: AxiosResponse<string>): DfnsError {
+    const status = response.status;
+    const body = typeof response.data === "string" ? response.data : "";
+    const api = readApiError(body);
+    const base = { host: this.host, status, ...api };
+    if (status >= 300 && status < 400) {
+      const location = response.headers.location;
+      return new DfnsError("redirect", { ...base, ...(typeof location === "string" ? { location } : {}) });
+    }
+    if (status === 401) return new DfnsError("unauthorized", base);
+    if (status === 403) return new DfnsError("forbidden", base);
+    if (status === 429) {
+      const retryAfter = parseRetryAfter(headerText(response.headers["retry-after"]), Date.now());
+      return new DfnsError("rate-limited", {
+        ...base,
+        ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
+      });
+    }
+    if (!api.apiMessage && /<html|<!doctype/i.test(body)) {
+      return new DfnsError("http", {
+        ...base,
+        apiMessage: "an HTML error page (a proxy or gateway answered?)",
+      });
+    }
+    return new DfnsError("http", base);
+  }
+
+  /** Maps axios/Node failures to DfnsError without ever touching the request config (it holds the token). */
+  private mapTransportError(error: unknown): DfnsError {
+    const host = this.host;
+    if (!axios.isAxiosError(error)) {
+      return new DfnsError("network", {
+        host,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+    const code = error.code ?? "";
+    if (code === "ERR_CANCELED") return new DfnsError("cancelled", { host });
+    if (code === "ECONNABORTED" || code === "ETIMEDOUT") {
+      return new DfnsError("timeout", {
+        host,
+        reason: `no answer within ${Math.round(this.options.timeoutMs / 1000)} s`,
+      });
+    }
+    if (/maxContentLength/i.test(error.message)) {
+      const mb = (this.options.maxResponseBytes / 1024 / 1024).toFixed(0);
+      return new DfnsError("bad-response", {
+        host,
+        reason: `the response is larger than the ${mb} MB limit`,
+      });
+    }
+    return new DfnsError("network", { host, reason: networkReason(code, error.message) });
+  }
+}
+
+function headerText(value: unknown): string | undefined {
+  return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : undefined;
+}
+
+const networkReasons: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "the connection was reset",
+  ENOTFOUND: "host not found (DNS)",
+  EAI_AGAIN: "DNS lookup failed",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  EPIPE: "the connection was closed",
+  ERR_BAD_RESPONSE: "the connection broke while reading the response",
+};
+
+function networkReason(code: string, message: string): string {
+  if (/CERT|SSL|TLS|EPROTO/i.test(code)) {
+    return `TLS error (${code}): the server's certificate or TLS setup was not accepted`;
+  }
+  return networkReasons[code] ?? (message || code || "network error");
+}

@@ -1,0 +1,58 @@
+import * as vscode from "vscode";
+import { registerCopyCommands } from "./commands/copy";
+import { listPats } from "./commands/listPats";
+import { refresh } from "./commands/refresh";
+import { type SignInArgs, signIn } from "./commands/signIn";
+import { type SignOutArgs, signOut } from "./commands/signOut";
+import { type Connection, ConnectionStore } from "./connections/connectionStore";
+import { DfnsClient } from "./dfns/client";
+import { PatListService } from "./pats/patList";
+import type { Services } from "./services";
+import { clientSettings } from "./settings";
+import { PatTreeView } from "./tree/patTreeView";
+import { redactingLogger } from "./util/redactingLogger";
+
+/** The composition root: builds the pieces and registers them. Nothing is fetched here. */
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel("Dfns", { log: true });
+  const connections = new ConnectionStore(context.secrets);
+  const knownTokens = new Set<string>();
+  const logger = redactingLogger(output, () => [...knownTokens]);
+
+  const sourceFor = (connection: Connection) => {
+    knownTokens.add(connection.token);
+    return new DfnsClient({ ...connection, ...clientSettings(), logger });
+  };
+  const patList = new PatListService(sourceFor, logger);
+  const treeView = new PatTreeView(patList);
+  const services: Services = {
+    connections,
+    patList,
+    treeView,
+    logger,
+    sourceFor,
+    showLog: () => output.show(),
+  };
+
+  const follow = (connection: Awaited<ReturnType<ConnectionStore["get"]>>) => {
+    patList.setConnection(connection);
+    void vscode.commands.executeCommand("setContext", "dfns.signedIn", connection !== undefined);
+  };
+  void connections.get().then(follow);
+
+  context.subscriptions.push(
+    output,
+    connections,
+    patList,
+    treeView,
+    connections.onDidChange(follow),
+    vscode.commands.registerCommand("dfns.signIn", (args?: SignInArgs) => signIn(services, args)),
+    vscode.commands.registerCommand("dfns.signOut", (args?: SignOutArgs) => signOut(services, args)),
+    vscode.commands.registerCommand("dfns.refresh", () => refresh(services)),
+    vscode.commands.registerCommand("dfns.listPats", () => listPats(services)),
+    vscode.commands.registerCommand("dfns.showLog", () => output.show()),
+    ...registerCopyCommands(services),
+  );
+}
+
+export function deactivate(): void {}

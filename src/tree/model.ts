@@ -1,0 +1,171 @@
+import type { DfnsError } from "../dfns/errors";
+import type { InvalidPatItem, Pat, PermissionAssignment } from "../dfns/types";
+import type { PatListState } from "../pats/patList";
+import { relativeTime } from "../util/time";
+import {
+  assignmentContextValue,
+  invalidContextValue,
+  operationContextValue,
+  patContextValue,
+} from "./contextValues";
+import type { AssignmentNode, InvalidNode, MessageNode, OperationNode, PatNode, TreeNode } from "./nodes";
+import { assignmentTooltip, patTooltip } from "./tooltips";
+
+/** Active tokens first, then by name, then by id so the order is total. */
+export function comparePats(a: Pat, b: Pat): number {
+  if (a.isActive !== b.isActive) return a.isActive ? -1 : 1;
+  return a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.tokenId.localeCompare(b.tokenId);
+}
+
+export function patNode(pat: Pat, now: number): PatNode {
+  return {
+    kind: "pat",
+    pat,
+    id: `pat/${pat.tokenId}`,
+    label: pat.name || pat.tokenId,
+    description: pat.isActive ? (relativeTime(pat.createdAt, now) ?? "") : "inactive",
+    tooltip: patTooltip(pat, now),
+    icon: pat.isActive ? { id: "key" } : { id: "circle-slash", color: "disabledForeground" },
+    contextValue: patContextValue(pat),
+    collapsible: true,
+  };
+}
+
+function message(id: string, label: string, extra: Partial<MessageNode> = {}): MessageNode {
+  return { kind: "message", id: `message/${id}`, label, icon: { id: "info" }, collapsible: false, ...extra };
+}
+
+export function invalidNode(item: InvalidPatItem): InvalidNode {
+  const name = item.name ?? item.tokenId ?? `item ${item.index + 1}`;
+  return {
+    kind: "invalid",
+    item,
+    id: `invalid/${item.index}`,
+    label: `Invalid token entry: ${name}`,
+    description: item.reason,
+    tooltip: `This entry of the list could not be read: ${item.reason}. The other tokens are shown as usual.`,
+    icon: { id: "warning", color: "problemsWarningIcon.foreground" },
+    contextValue: invalidContextValue(item.tokenId),
+    collapsible: false,
+  };
+}
+
+/** The rows an error shows when there is no list to fall back on: what failed, then a way out. */
+export function errorNodes(error: DfnsError): MessageNode[] {
+  const icon = { id: "error", color: "errorForeground" };
+  const retry = message("action/retry", "Retry", {
+    icon: { id: "refresh" },
+    command: { command: "dfns.refresh", title: "Retry" },
+  });
+  const signIn = (label: string) =>
+    message("action/signIn", label, {
+      icon: { id: "sign-in" },
+      command: { command: "dfns.signIn", title: label },
+    });
+  const row = (label: string, description?: string) =>
+    message("error", label, { icon, tooltip: error.message, ...(description ? { description } : {}) });
+  switch (error.kind) {
+    case "unauthorized":
+      return [row("Token rejected", error.apiMessage ?? "Not Authorized."), signIn("Sign In Again…")];
+    case "forbidden":
+      return [
+        row("Not allowed to list tokens", error.apiMessage ?? "403 Forbidden"),
+        signIn("Sign In with Another Token…"),
+        retry,
+      ];
+    case "rate-limited":
+      return [
+        row(
+          "Rate limited",
+          error.retryAfterSeconds !== undefined
+            ? `retry after ${error.retryAfterSeconds} s`
+            : "retry in a minute",
+        ),
+        retry,
+      ];
+    case "network":
+      return [row(`Cannot reach ${error.host}`, error.reason), retry];
+    case "timeout":
+      return [row(`${error.host} did not answer in time`, error.reason), retry];
+    case "redirect":
+      return [
+        row(`Redirect not followed (${error.status})`, error.location),
+        signIn("Sign In with Another URL…"),
+      ];
+    default:
+      return [row(error.message), retry];
+  }
+}
+
+/** What the view shows at its top level for a state of the list. */
+export function rootNodes(state: PatListState, now: number): TreeNode[] {
+  if (!state.connection) return [];
+  const snapshot = state.snapshot;
+  if (!snapshot) {
+    if (state.error) return errorNodes(state.error);
+    return [message("loading", "Loading tokens…", { icon: { id: "loading~spin" } })];
+  }
+  const { pats, invalid } = snapshot.list;
+  if (pats.length === 0 && invalid.length === 0) {
+    return [message("empty", "No personal access tokens", { description: state.connection.host })];
+  }
+  return [...[...pats].sort(comparePats).map((pat) => patNode(pat, now)), ...invalid.map(invalidNode)];
+}
+
+/** Keys stay unique even when the API repeats an assignment or an operation. */
+function uniqueKey(used: Map<string, number>, key: string): string {
+  const seen = used.get(key) ?? 0;
+  used.set(key, seen + 1);
+  return seen === 0 ? key : `${key}#${seen}`;
+}
+
+function assignmentNodes(parent: PatNode): AssignmentNode[] {
+  const used = new Map<string, number>();
+  return parent.pat.permissionAssignments.map((assignment: PermissionAssignment) => ({
+    kind: "assignment",
+    pat: parent.pat,
+    assignment,
+    parent,
+    id: `${parent.id}/${uniqueKey(used, assignment.assignmentId || `pm:${assignment.permissionId}`)}`,
+    label: assignment.permissionName || assignment.permissionId,
+    description: assignment.permissionId,
+    tooltip: assignmentTooltip(assignment),
+    icon: { id: "shield" },
+    contextValue: assignmentContextValue(assignment),
+    collapsible: true,
+  }));
+}
+
+function operationNodes(parent: AssignmentNode): (OperationNode | MessageNode)[] {
+  const operations = parent.assignment.operations ?? [];
+  if (operations.length === 0) {
+    return [{ ...message("noOperations", "No operations"), id: `${parent.id}/none`, parent }];
+  }
+  const used = new Map<string, number>();
+  return operations.map((operation) => ({
+    kind: "operation",
+    pat: parent.pat,
+    assignment: parent.assignment,
+    operation,
+    parent,
+    id: `${parent.id}/${uniqueKey(used, operation)}`,
+    label: operation,
+    icon: { id: "symbol-event" },
+    contextValue: operationContextValue,
+    collapsible: false,
+  }));
+}
+
+/** Children are built only when a row is expanded, so a large list costs only its root rows. */
+export function childNodes(node: TreeNode): TreeNode[] {
+  switch (node.kind) {
+    case "pat":
+      return node.pat.permissionAssignments.length > 0
+        ? assignmentNodes(node)
+        : [{ ...message("noAssignments", "No permission assignments"), id: `${node.id}/none`, parent: node }];
+    case "assignment":
+      return operationNodes(node);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,75 @@
+import type { InvalidPatItem, Pat, PermissionAssignment } from "../dfns/types";
+
+/** A codicon id and an optional theme colour id, rendered by the adapter as a ThemeIcon. */
+export interface IconSpec {
+  readonly id: string;
+  readonly color?: string;
+}
+
+export interface CommandSpec {
+  readonly command: string;
+  readonly title: string;
+}
+
+/** What every row has, independent of VS Code; the adapter turns it into a TreeItem. */
+interface BaseNode {
+  /** Stable, derived from Dfns ids, so expansion and selection survive a refresh. */
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  /** Markdown whose API-supplied parts are escaped. */
+  readonly tooltip?: string;
+  readonly icon: IconSpec;
+  readonly contextValue?: string;
+  readonly collapsible: boolean;
+  readonly command?: CommandSpec;
+  readonly parent?: TreeNode;
+}
+
+export interface PatNode extends BaseNode {
+  readonly kind: "pat";
+  readonly pat: Pat;
+}
+
+export interface AssignmentNode extends BaseNode {
+  readonly kind: "assignment";
+  readonly pat: Pat;
+  readonly assignment: PermissionAssignment;
+  readonly parent: PatNode;
+}
+
+export interface OperationNode extends BaseNode {
+  readonly kind: "operation";
+  readonly pat: Pat;
+  readonly assignment: PermissionAssignment;
+  readonly operation: string;
+  readonly parent: AssignmentNode;
+}
+
+export interface InvalidNode extends BaseNode {
+  readonly kind: "invalid";
+  readonly item: InvalidPatItem;
+}
+
+/** Loading, empty, error and action rows: every state of the view is a row, never an exception. */
+export interface MessageNode extends BaseNode {
+  readonly kind: "message";
+}
+
+export type TreeNode = PatNode | AssignmentNode | OperationNode | InvalidNode | MessageNode;
+
+/** The ID a row's inline copy button and Ctrl/Cmd+C copy. */
+export function primaryId(node: TreeNode): string | undefined {
+  switch (node.kind) {
+    case "pat":
+      return node.pat.tokenId;
+    case "assignment":
+      return node.assignment.permissionId || undefined;
+    case "operation":
+      return node.operation;
+    case "invalid":
+      return node.item.tokenId;
+    case "message":
+      return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+/** A minimal event emitter so the plain-TypeScript layers need no `vscode` import. */
+export type Listener<T> = (value: T) => void;
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export class Emitter<T> {
+  private readonly listeners = new Set<Listener<T>>();
+
+  readonly event = (listener: Listener<T>): Disposable => {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  };
+
+  fire(value: T): void {
+    for (const listener of [...this.listeners]) {
+      listener(value);
+    }
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,33 @@
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+  ["second", 1],
+];
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** "3 days ago", "in 2 hours"; `undefined` for an unparseable date. */
+export function relativeTime(date: Date, now: number): string | undefined {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) {
+    return undefined;
+  }
+  const seconds = Math.round((ms - now) / 1000);
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size || unit === "second") {
+      return relative.format(Math.trunc(seconds / size), unit);
+    }
+  }
+  return undefined;
+}
+
+/** A date as UTC, to the second, in a form that reads the same everywhere: 2026-01-02 13:04:05 UTC. */
+export function absoluteTime(date: Date): string | undefined {
+  return Number.isNaN(date.getTime())
+    ? undefined
+    : `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
