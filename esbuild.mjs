@@ -13,6 +13,11 @@ const options = {
   minify: true,
   sourcemap: false,
   external: ["vscode"],
+  // axios for Node imports these for features the extension never uses; see the stubs' comments.
+  alias: {
+    "form-data": "./src/bundle/formDataStub.ts",
+    "follow-redirects": "./src/bundle/followRedirectsStub.ts",
+  },
   metafile: true,
   logLevel: "info",
 };

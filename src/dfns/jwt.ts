@@ -22,7 +22,7 @@ export function decodeTokenClaims(token: string): TokenClaims | undefined {
   } catch {
     return undefined;
   }
-  if (typeof payload !== "object" || payload === null) return undefined;
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
   const claims = payload as Record<string, unknown>;
   const metadata = (typeof claims[appMetadataClaim] === "object" && claims[appMetadataClaim]) || {};
   const orgId = (metadata as Record<string, unknown>).orgId;
