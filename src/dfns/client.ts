@@ -50,8 +50,20 @@ export class DfnsClient {
     });
   }
 
-  /** `GET /auth/pats`, following `nextPageToken` if Dfns ever sends one. */
+  /** `GET /auth/pats`, following `nextPageToken` if Dfns ever sends one. Fails with DfnsError only. */
   async listPats(signal?: AbortSignal): Promise<PatList> {
+    try {
+      return await this.listAllPages(signal);
+    } catch (error) {
+      const failure = error instanceof DfnsError ? error : this.mapTransportError(error);
+      if (failure.kind !== "cancelled") {
+        this.options.logger.warn(`Listing PATs at ${this.baseUrl} failed: ${failure.message}`);
+      }
+      throw failure;
+    }
+  }
+
+  private async listAllPages(signal: AbortSignal | undefined): Promise<PatList> {
     const pats: Pat[] = [];
     const invalid: InvalidPatItem[] = [];
     const seen = new Set<string>();
@@ -86,17 +98,13 @@ export class DfnsClient {
     try {
       response = await this.http.get<string>(url, { params, ...(signal ? { signal } : {}) });
     } catch (error) {
-      const mapped = this.mapTransportError(error);
-      this.options.logger.warn(`GET ${url} failed after ${Date.now() - started} ms: ${mapped.message}`);
-      throw mapped;
+      throw this.mapTransportError(error);
     }
     this.options.logger.info(`GET ${url} -> ${response.status} in ${Date.now() - started} ms`);
     if (response.status >= 200 && response.status < 300) {
       return this.parseJson(response);
     }
-    const failure = this.mapStatus(response);
-    this.options.logger.warn(`GET ${url}: ${failure.message}`);
-    throw failure;
+    throw this.mapStatus(response);
   }
 
   private parseJson(response: AxiosResponse<string>): unknown {

@@ -1,0 +1,271 @@
+import assert from "node:assert/strict";
+import { createServer } from "node:net";
+import { DfnsClient, type DfnsClientOptions } from "../../src/dfns/client";
+import { DfnsError, type DfnsErrorKind } from "../../src/dfns/errors";
+import type { Logger } from "../../src/util/logger";
+import { DfnsSimulator, type Fault } from "../sim/simulator";
+import { tokenFingerprint } from "../sim/tokens";
+
+/** Collects log lines so tests can check both what is said and that no token is. */
+class MemoryLogger implements Logger {
+  readonly lines: string[] = [];
+  debug = (message: string) => this.lines.push(message);
+  info = (message: string) => this.lines.push(message);
+  warn = (message: string) => this.lines.push(message);
+  error = (message: string) => this.lines.push(message);
+}
+
+async function failure(promise: Promise<unknown>): Promise<DfnsError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof DfnsError, `expected a DfnsError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail("expected the call to fail");
+}
+
+/** A port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === "object" && address ? address.port : 1;
+}
+
+describe("DfnsClient against the simulator", () => {
+  let sim: DfnsSimulator;
+  let token: string;
+  let logger: MemoryLogger;
+
+  const client = (overrides: Partial<DfnsClientOptions> = {}) =>
+    new DfnsClient({
+      baseUrl: sim.url,
+      token,
+      timeoutMs: 2000,
+      maxResponseBytes: 8 * 1024 * 1024,
+      logger,
+      ...overrides,
+    });
+
+  before(async () => {
+    sim = await DfnsSimulator.start({ patCount: 12, seed: 7 });
+  });
+  after(() => sim.stop());
+  beforeEach(() => {
+    sim.reset();
+    token = sim.issueToken();
+    logger = new MemoryLogger();
+  });
+  afterEach(() => {
+    for (const line of logger.lines) assert.ok(!line.includes(token), `token leaked into the log: ${line}`);
+  });
+
+  it("lists and parses every PAT the API returns", async () => {
+    const { pats, invalid } = await client().listPats();
+    assert.equal(pats.length, 12);
+    assert.equal(invalid.length, 0);
+    const raw = sim.pats as { tokenId: string }[];
+    assert.deepEqual(pats.map((pat) => pat.tokenId).sort(), raw.map((item) => item.tokenId).sort());
+  });
+
+  it("sends the token as a Bearer header, asks for JSON, and sends no App ID unless given", async () => {
+    await client().listPats();
+    const request = sim.requests.at(-1);
+    assert.equal(request?.method, "GET");
+    assert.equal(request?.url, "/auth/pats");
+    assert.equal(request?.authorization.scheme, "Bearer");
+    assert.equal(request?.authorization.fingerprint, tokenFingerprint(token));
+    assert.equal(request?.headers.accept, "application/json");
+    assert.equal(request?.headers["x-dfns-appid"], undefined);
+  });
+
+  it("sends X-DFNS-APPID when an App ID is given", async () => {
+    sim.configure({ appId: "ap-test-app" });
+    await client({ appId: "ap-test-app" }).listPats();
+    assert.equal(sim.requests.at(-1)?.headers["x-dfns-appid"], "ap-test-app");
+    const rejected = await failure(client({ appId: "ap-other" }).listPats());
+    assert.equal(rejected.kind, "unauthorized");
+  });
+
+  it("works under a base URL with a path prefix", async () => {
+    const prefixed = await DfnsSimulator.start({ basePath: "/gateway/dfns", patCount: 2 });
+    try {
+      const prefixedToken = prefixed.issueToken();
+      const { pats } = await new DfnsClient({
+        baseUrl: `${prefixed.url}/gateway/dfns/`,
+        token: prefixedToken,
+        timeoutMs: 2000,
+        maxResponseBytes: 1024 * 1024,
+        logger,
+      }).listPats();
+      assert.equal(pats.length, 2);
+    } finally {
+      await prefixed.stop();
+    }
+  });
+
+  it("follows nextPageToken when the API pages", async () => {
+    sim.configure({ pageSize: 5 });
+    const { pats } = await client().listPats();
+    assert.equal(pats.length, 12);
+    assert.equal(sim.requests.filter((request) => request.url.startsWith("/auth/pats")).length, 3);
+  });
+
+  it("stops after maxPages and says so in the log", async () => {
+    sim.configure({ pageSize: 2 });
+    const { pats } = await client({ maxPages: 2 }).listPats();
+    assert.equal(pats.length, 4);
+    assert.ok(logger.lines.some((line) => /Stopped after 2 pages/.test(line)));
+  });
+
+  it("keeps valid items and reports invalid ones", async () => {
+    const items = [
+      ...(sim.pats as object[]).slice(0, 2),
+      { tokenId: "to-broken", name: "broken", isActive: "no" },
+    ];
+    sim.setPats(items);
+    const { pats, invalid } = await client().listPats();
+    assert.equal(pats.length, 2);
+    assert.equal(invalid[0]?.tokenId, "to-broken");
+  });
+
+  it("maps an unknown, revoked or expired token to 401 'unauthorized'", async () => {
+    assert.equal((await failure(client({ token: "not-issued-test-token" }).listPats())).kind, "unauthorized");
+    const expired = sim.issueToken({ expiresInSeconds: -60 });
+    assert.equal((await failure(client({ token: expired }).listPats())).kind, "unauthorized");
+    sim.revokeToken(token);
+    const revoked = await failure(client().listPats());
+    assert.equal(revoked.kind, "unauthorized");
+    assert.match(revoked.message, /Token rejected by 127\.0\.0\.1:\d+: Not Authorized\./);
+  });
+
+  const statusCases: [string, Fault, DfnsErrorKind, RegExp][] = [
+    [
+      "403 with the missing operation",
+      {
+        kind: "status",
+        status: 403,
+        message: "CustomerEmployee us-1 is not authorized to perform operation (Auth:Types:Pat)",
+      },
+      "forbidden",
+      /Auth:Types:Pat/,
+    ],
+    [
+      "401 in the legacy body shape",
+      { kind: "status", status: 401, style: "legacy", message: "Not Authorized." },
+      "unauthorized",
+      /Not Authorized\./,
+    ],
+    [
+      "429 with Retry-After",
+      { kind: "status", status: 429, retryAfter: 17 },
+      "rate-limited",
+      /retry in 17 s/,
+    ],
+    ["429 without Retry-After", { kind: "status", status: 429 }, "rate-limited", /retry in a minute/],
+    [
+      "404",
+      { kind: "status", status: 404, message: "Route not found" },
+      "http",
+      /answered 404: Route not found \(error id /,
+    ],
+    [
+      "500 with an error id",
+      { kind: "status", status: 500, message: "Internal error" },
+      "http",
+      /answered 500: Internal error \(error id [^)]+\)/,
+    ],
+    ["502 with an HTML page", { kind: "html", status: 502 }, "http", /answered 502: an HTML error page/],
+    ["an empty 200", { kind: "empty", status: 200 }, "bad-response", /the body is empty/],
+    ["truncated JSON", { kind: "malformed" }, "bad-response", /malformed or truncated JSON/],
+    [
+      "JSON of the wrong shape",
+      { kind: "raw", status: 200, body: '{"data":[]}' },
+      "bad-response",
+      /"items" to be an array, got no items/,
+    ],
+    [
+      "a 200 HTML page",
+      { kind: "raw", status: 200, body: "<html>login</html>", contentType: "text/html" },
+      "bad-response",
+      /HTML page instead of JSON/,
+    ],
+  ];
+  for (const [what, fault, kind, message] of statusCases) {
+    it(`maps ${what}`, async () => {
+      sim.setFault(fault);
+      const error = await failure(client().listPats());
+      assert.equal(error.kind, kind);
+      assert.match(error.message, message);
+      assert.ok(
+        logger.lines.some((line) => line.includes(error.message)),
+        "the failure is logged",
+      );
+    });
+  }
+
+  it("reads a 429's Retry-After as seconds", async () => {
+    sim.setFault({ kind: "status", status: 429, retryAfter: 42 });
+    assert.equal((await failure(client().listPats())).retryAfterSeconds, 42);
+  });
+
+  it("never follows a redirect and says where it pointed", async () => {
+    sim.setFault({ kind: "redirect", status: 302, location: "https://elsewhere.example/auth/pats" });
+    const error = await failure(client().listPats());
+    assert.equal(error.kind, "redirect");
+    assert.equal(error.location, "https://elsewhere.example/auth/pats");
+    assert.equal(sim.requests.length, 1);
+  });
+
+  it("refuses a response larger than the limit", async () => {
+    sim.setFault({ kind: "huge", megabytes: 3 });
+    const error = await failure(client({ maxResponseBytes: 1024 * 1024 }).listPats());
+    assert.equal(error.kind, "bad-response");
+    assert.match(error.message, /larger than the 1 MB limit/);
+  });
+
+  it("times out on a server that never answers", async () => {
+    sim.setFault({ kind: "hang" });
+    const error = await failure(client({ timeoutMs: 300 }).listPats());
+    assert.equal(error.kind, "timeout");
+  });
+
+  it("reports a dropped connection and a reset mid-body as network errors", async () => {
+    sim.setFault({ kind: "drop", times: 1 });
+    assert.equal((await failure(client().listPats())).kind, "network");
+    sim.setFault({ kind: "reset-mid-body", times: 1 });
+    const reset = await failure(client().listPats());
+    assert.ok(["network", "bad-response"].includes(reset.kind), reset.kind);
+  });
+
+  it("reports a refused connection with the host", async () => {
+    const port = await closedPort();
+    const error = await failure(client({ baseUrl: `http://127.0.0.1:${port}` }).listPats());
+    assert.equal(error.kind, "network");
+    assert.equal(error.message, `Cannot reach 127.0.0.1:${port}: connection refused`);
+  });
+
+  it("can be cancelled", async () => {
+    sim.setFault({ kind: "latency", ms: 2000 });
+    const abort = new AbortController();
+    const pending = client().listPats(abort.signal);
+    setTimeout(() => abort.abort(), 50);
+    assert.equal((await failure(pending)).kind, "cancelled");
+  });
+
+  it("refuses to send a token over plain http to a non-loopback host", () => {
+    assert.throws(
+      () =>
+        new DfnsClient({
+          baseUrl: "http://api.dfns.io",
+          token,
+          timeoutMs: 1000,
+          maxResponseBytes: 1,
+          logger,
+        }),
+      /Refusing to send a token/,
+    );
+  });
+});
