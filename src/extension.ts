@@ -12,8 +12,18 @@ import { clientSettings } from "./settings";
 import { PatTreeView } from "./tree/patTreeView";
 import { redactingLogger } from "./util/redactingLogger";
 
+/**
+ * What activate() returns: the view's data as VS Code sees it, and whether a connection is stored.
+ * The in-editor tests read the tree through it; it never exposes the token.
+ */
+export interface DfnsPatExplorerApi {
+  readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
+  readonly treeView: vscode.TreeView<unknown>;
+  signedInHost(): Promise<string | undefined>;
+}
+
 /** The composition root: builds the pieces and registers them. Nothing is fetched here. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
   const output = vscode.window.createOutputChannel("Dfns", { log: true });
   const connections = new ConnectionStore(context.secrets);
   const knownTokens = new Set<string>();
@@ -53,6 +63,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand("dfns.showLog", () => output.show()),
     ...registerCopyCommands(services),
   );
+  return {
+    treeDataProvider: treeView.provider,
+    treeView: treeView.view,
+    signedInHost: async () => (await connections.get())?.host,
+  };
 }
 
 export function deactivate(): void {}

@@ -13,6 +13,8 @@ export interface SignInArgs {
   readonly baseUrl?: string;
   readonly token?: string;
   readonly appId?: string;
+  /** The answer to "the token could not be checked: keep it anyway?". */
+  readonly ifUnverified?: "keep" | "discard";
 }
 
 const title = "Dfns: Sign In";
@@ -124,13 +126,16 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   const outcome = verificationOutcome(result instanceof DfnsError ? result : undefined);
   if (outcome.action === "refuse") {
     services.logger.warn(`Sign-in to ${host} refused: ${outcome.message}`);
-    const again = await vscode.window.showErrorMessage(outcome.message, "Try Again");
-    if (again) return signIn(services);
+    void vscode.window.showErrorMessage(outcome.message, "Try Again").then((again) => {
+      if (again) void signIn(services);
+    });
     return false;
   }
   if (outcome.action === "ask") {
-    const keep = await vscode.window.showWarningMessage(outcome.message, { modal: true }, "Keep Token");
-    if (keep !== "Keep Token") return false;
+    const keep =
+      args.ifUnverified ??
+      ((await vscode.window.showWarningMessage(outcome.message, { modal: true }, "Keep Token")) ? "keep" : "discard");
+    if (keep !== "keep") return false;
   }
   const list = result instanceof DfnsError ? undefined : result;
   // Hand the checked list to the view first, so signing in costs one request, not two.
