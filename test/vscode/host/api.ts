@@ -1,0 +1,71 @@
+// Shared helpers for the in-host suites: the extension's own API, its rows as VS Code sees them,
+// and signing in to the simulator the runner started.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import type { DfnsPatExplorerApi } from "../../../src/extension";
+import { extensionId } from "../harness/paths";
+import { hostSimulator } from "./simulator";
+
+export async function extensionApi(): Promise<DfnsPatExplorerApi> {
+  const extension = vscode.extensions.getExtension<DfnsPatExplorerApi>(extensionId);
+  assert.ok(extension, `${extensionId} is not installed`);
+  return extension.activate();
+}
+
+/** A row as the view renders it, with the element to hand back to commands. */
+export interface Row {
+  readonly element: unknown;
+  readonly item: vscode.TreeItem;
+  readonly label: string;
+  readonly description: string | undefined;
+  readonly tooltip: string;
+}
+
+async function toRow(api: DfnsPatExplorerApi, element: unknown): Promise<Row> {
+  const item = await api.treeDataProvider.getTreeItem(element);
+  const label = typeof item.label === "string" ? item.label : (item.label?.label ?? "");
+  const tooltip =
+    item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? "");
+  const description = typeof item.description === "string" ? item.description : undefined;
+  return { element, item, label, description, tooltip };
+}
+
+export async function rows(api: DfnsPatExplorerApi, parent?: Row): Promise<Row[]> {
+  const children = (await api.treeDataProvider.getChildren(parent?.element)) ?? [];
+  return Promise.all(children.map((child) => toRow(api, child)));
+}
+
+export async function rowLabelled(api: DfnsPatExplorerApi, label: string, parent?: Row): Promise<Row> {
+  const all = await rows(api, parent);
+  const row = all.find((candidate) => candidate.label === label);
+  assert.ok(row, `no row "${label}" among ${all.map((r) => r.label).join(", ")}`);
+  return row;
+}
+
+export async function signInToSimulator(extra: Record<string, unknown> = {}): Promise<boolean> {
+  const sim = hostSimulator();
+  return (
+    (await vscode.commands.executeCommand("dfns.signIn", {
+      baseUrl: sim.url,
+      token: sim.token,
+      ...extra,
+    })) === true
+  );
+}
+
+export async function signOut(): Promise<void> {
+  await vscode.commands.executeCommand("dfns.signOut", { skipConfirmation: true });
+}
+
+/** Polls until `check` passes or the time is up; the last failure is the one reported. */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

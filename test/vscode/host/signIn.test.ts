@@ -1,0 +1,95 @@
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import type { DfnsPatExplorerApi } from "../../../src/extension";
+import { eventually, extensionApi, rows, signInToSimulator, signOut } from "./api";
+import { sampleItems } from "./fixtures";
+import { hostSimulator } from "./simulator";
+
+describe("sign-in and sign-out", () => {
+  let api: DfnsPatExplorerApi;
+  const sim = hostSimulator();
+
+  before(async () => {
+    api = await extensionApi();
+    await sim.control.reset();
+    await sim.control.setPats(sampleItems);
+    await signOut();
+  });
+  after(signOut);
+
+  it("shows nothing (the welcome view) while signed out", async () => {
+    assert.equal(await api.signedInHost(), undefined);
+    assert.deepEqual(await rows(api), []);
+  });
+
+  it("checks the token with one request, stores the connection and shows the list", async () => {
+    await sim.control.clearRequests();
+    assert.equal(await signInToSimulator(), true);
+    assert.equal(await api.signedInHost(), new URL(sim.url).host);
+    assert.equal((await rows(api)).length, 3);
+    const requests = await sim.control.requests();
+    assert.equal(requests.length, 1, "sign-in's check doubles as the first load");
+    assert.equal(requests[0]?.authorization.scheme, "Bearer");
+  });
+
+  it("keeps nothing when Dfns rejects the token", async () => {
+    await signOut();
+    const revoked = await sim.control.issueToken();
+    await sim.control.revokeToken(revoked);
+    const ok = await vscode.commands.executeCommand("dfns.signIn", { baseUrl: sim.url, token: revoked });
+    assert.equal(ok, false);
+    assert.equal(await api.signedInHost(), undefined);
+    await vscode.commands.executeCommand("notifications.clearAll");
+  });
+
+  it("refuses a base URL that would send the token in clear", async () => {
+    const ok = await vscode.commands.executeCommand("dfns.signIn", {
+      baseUrl: "http://example.com",
+      token: sim.token,
+    });
+    assert.equal(ok, false);
+    assert.equal(await api.signedInHost(), undefined);
+    await vscode.commands.executeCommand("notifications.clearAll");
+  });
+
+  it("accepts an opaque (non-JWT) token", async () => {
+    const opaque = await sim.control.issueToken({ format: "opaque" });
+    assert.equal(
+      await vscode.commands.executeCommand("dfns.signIn", { baseUrl: sim.url, token: opaque }),
+      true,
+    );
+    assert.equal((await rows(api)).length, 3);
+  });
+
+  it("forgets the connection on sign-out and shows the welcome view again", async () => {
+    await signOut();
+    assert.equal(await api.signedInHost(), undefined);
+    assert.deepEqual(await rows(api), []);
+  });
+
+  it("ignores workspace settings that try to point it elsewhere", async () => {
+    // What a cloned repository could ship in .vscode/settings.json.
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, "the harness opens a folder");
+    const settingsUri = vscode.Uri.joinPath(folder.uri, ".vscode", "settings.json");
+    const original = await vscode.workspace.fs.readFile(settingsUri);
+    const hostile = {
+      ...JSON.parse(Buffer.from(original).toString("utf8")),
+      "dfns.baseUrl": "https://attacker.example",
+      "dfns.url": "https://attacker.example",
+    };
+    await vscode.workspace.fs.writeFile(settingsUri, Buffer.from(JSON.stringify(hostile)));
+    try {
+      await eventually(() =>
+        assert.equal(vscode.workspace.getConfiguration("dfns").get("baseUrl"), "https://attacker.example"),
+      );
+      assert.equal(await signInToSimulator(), true);
+      await sim.control.clearRequests();
+      await vscode.commands.executeCommand("dfns.refresh");
+      assert.equal((await sim.control.requests()).length, 1, "the refresh went to the URL chosen at sign-in");
+      assert.equal(api.treeView.message, undefined);
+    } finally {
+      await vscode.workspace.fs.writeFile(settingsUri, original);
+    }
+  });
+});
