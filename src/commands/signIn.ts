@@ -134,7 +134,9 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   if (outcome.action === "ask") {
     const keep =
       args.ifUnverified ??
-      ((await vscode.window.showWarningMessage(outcome.message, { modal: true }, "Keep Token")) ? "keep" : "discard");
+      ((await vscode.window.showWarningMessage(outcome.message, { modal: true }, "Keep Token"))
+        ? "keep"
+        : "discard");
     if (keep !== "keep") return false;
   }
   const list = result instanceof DfnsError ? undefined : result;

@@ -3,6 +3,7 @@ import type { Logger } from "../util/logger";
 import { checkBaseUrl } from "./baseUrl";
 import { DfnsError, parseRetryAfter, readApiError } from "./errors";
 import { parsePatPage, ResponseShapeError } from "./parse";
+import { defaultRetryPolicy, type RetryPolicy, withRetry } from "./retry";
 import type { InvalidPatItem, Pat, PatList } from "./types";
 
 export interface DfnsClientOptions {
@@ -16,6 +17,7 @@ export interface DfnsClientOptions {
   readonly logger: Logger;
   /** Dfns does not page this list today; if it ever does, follow at most this many pages. */
   readonly maxPages?: number;
+  readonly retry?: RetryPolicy;
 }
 
 const defaultMaxPages = 100;
@@ -91,7 +93,28 @@ export class DfnsClient {
     return { pats, invalid };
   }
 
-  private async get(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+  /** One GET with retries on rate limits, gateway errors and broken connections. */
+  private get(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+    return withRetry(
+      () => this.getOnce(path, params, signal),
+      (error): error is DfnsError => error instanceof DfnsError,
+      this.options.retry ?? defaultRetryPolicy,
+      {
+        signal,
+        cancelled: () => new DfnsError("cancelled", { host: this.host }),
+        onRetry: (error, delayMs, attempt) =>
+          this.options.logger.info(
+            `Retrying GET ${path} in ${(delayMs / 1000).toFixed(1)} s (after attempt ${attempt}): ${error.message}`,
+          ),
+      },
+    );
+  }
+
+  private async getOnce(
+    path: string,
+    params: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const url = `${this.baseUrl}${path}`;
     const started = Date.now();
     let response: AxiosResponse<string>;

@@ -39,6 +39,9 @@ describe("DfnsClient against the simulator", () => {
   let token: string;
   let logger: MemoryLogger;
 
+  // Error mapping is tested one request at a time; the retry tests below set their own policy.
+  const noRetry = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxTotalMs: 0 };
+  const quickRetry = { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 100, maxTotalMs: 5000 };
   const client = (overrides: Partial<DfnsClientOptions> = {}) =>
     new DfnsClient({
       baseUrl: sim.url,
@@ -46,8 +49,10 @@ describe("DfnsClient against the simulator", () => {
       timeoutMs: 2000,
       maxResponseBytes: 8 * 1024 * 1024,
       logger,
+      retry: noRetry,
       ...overrides,
     });
+  const apiRequests = () => sim.requests.filter((request) => request.url.startsWith("/auth/pats")).length;
 
   before(async () => {
     sim = await DfnsSimulator.start({ patCount: 12, seed: 7 });
@@ -267,5 +272,70 @@ describe("DfnsClient against the simulator", () => {
         }),
       /Refusing to send a token/,
     );
+  });
+
+  describe("retries", () => {
+    it("retries 502, 503, 504 and dropped connections, then succeeds", async () => {
+      for (const fault of [
+        { kind: "status", status: 503, times: 2 },
+        { kind: "status", status: 502, times: 1 },
+        { kind: "status", status: 504, times: 1 },
+        { kind: "drop", times: 2 },
+      ] as Fault[]) {
+        sim.clearRequests();
+        sim.setFault(fault);
+        const { pats } = await client({ retry: quickRetry }).listPats();
+        assert.equal(pats.length, 12);
+        assert.equal(apiRequests(), (fault.times ?? 0) + 1, JSON.stringify(fault));
+      }
+      assert.ok(logger.lines.some((line) => /Retrying GET \/auth\/pats in \d+\.\d s/.test(line)));
+    });
+
+    it("waits as long as Retry-After says before trying again", async () => {
+      sim.setFault({ kind: "status", status: 429, retryAfter: 1, times: 1 });
+      const started = Date.now();
+      await client({ retry: quickRetry }).listPats();
+      assert.ok(Date.now() - started >= 950, `waited ${Date.now() - started} ms`);
+      assert.equal(apiRequests(), 2);
+    });
+
+    it("gives up after the last attempt with the last error", async () => {
+      sim.setFault({ kind: "status", status: 503 });
+      const error = await failure(client({ retry: { ...quickRetry, maxAttempts: 3 } }).listPats());
+      assert.equal(error.status, 503);
+      assert.equal(apiRequests(), 3);
+    });
+
+    it("does not wait past its time budget: a long Retry-After fails at once", async () => {
+      sim.setFault({ kind: "status", status: 429, retryAfter: 120 });
+      const error = await failure(client({ retry: quickRetry }).listPats());
+      assert.equal(error.kind, "rate-limited");
+      assert.equal(apiRequests(), 1);
+    });
+
+    it("never retries a rejected token, a 500 or a timeout", async () => {
+      for (const fault of [
+        { kind: "status", status: 401 },
+        { kind: "status", status: 500 },
+        { kind: "hang" },
+      ] as Fault[]) {
+        sim.clearRequests();
+        sim.setFault(fault);
+        await failure(client({ retry: quickRetry, timeoutMs: 300 }).listPats());
+        assert.equal(apiRequests(), 1, JSON.stringify(fault));
+      }
+    });
+
+    it("stops waiting as soon as it is cancelled", async () => {
+      sim.setFault({ kind: "status", status: 503 });
+      const abort = new AbortController();
+      const pending = client({
+        retry: { ...quickRetry, baseDelayMs: 5000, maxDelayMs: 5000, maxTotalMs: 60_000 },
+      }).listPats(abort.signal);
+      setTimeout(() => abort.abort(), 200);
+      const started = Date.now();
+      assert.equal((await failure(pending)).kind, "cancelled");
+      assert.ok(Date.now() - started < 1000);
+    });
   });
 });
