@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from "axios";
 import type { Logger } from "../util/logger";
 import { checkBaseUrl } from "./baseUrl";
 import { DfnsError, parseRetryAfter, readApiError } from "./errors";
@@ -18,6 +18,8 @@ export interface DfnsClientOptions {
   /** Dfns does not page this list today; if it ever does, follow at most this many pages. */
   readonly maxPages?: number;
   readonly retry?: RetryPolicy;
+  /** Name resolution instead of the system's: lets tests produce a DNS failure without a network. */
+  readonly lookup?: AxiosRequestConfig["lookup"];
 }
 
 const defaultMaxPages = 100;
@@ -44,6 +46,7 @@ export class DfnsClient {
       responseType: "text",
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
       headers: {
         Accept: "application/json",
         Authorization: `Bearer ${options.token}`,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 import { DfnsClient, type DfnsClientOptions } from "../../src/dfns/client";
 import { DfnsError, type DfnsErrorKind } from "../../src/dfns/errors";
 import type { Logger } from "../../src/util/logger";
@@ -250,6 +250,64 @@ describe("DfnsClient against the simulator", () => {
     const error = await failure(client({ baseUrl: `http://127.0.0.1:${port}` }).listPats());
     assert.equal(error.kind, "network");
     assert.equal(error.message, `Cannot reach 127.0.0.1:${port}: connection refused`);
+  });
+
+  it("reports a DNS failure with the host name", async () => {
+    // The resolver is replaced, so no query leaves the machine; axios still takes its real path.
+    const notFound = Object.assign(new Error("getaddrinfo ENOTFOUND api.dfns.invalid"), {
+      code: "ENOTFOUND",
+    });
+    const error = await failure(
+      client({
+        baseUrl: "https://api.dfns.invalid",
+        lookup: (_hostname: string, _options: object, callback: (error: Error) => void) => callback(notFound),
+      } as Partial<DfnsClientOptions>).listPats(),
+    );
+    assert.equal(error.kind, "network");
+    assert.equal(error.message, "Cannot reach api.dfns.invalid: host not found (DNS)");
+  });
+
+  it("reports a TLS failure", async () => {
+    // A server that answers the TLS handshake in plain text, as a misconfigured port or proxy does.
+    const sockets: Socket[] = [];
+    const plain = createServer((socket) => {
+      sockets.push(socket);
+      socket.end("HTTP/1.1 400 Bad Request\r\n\r\n");
+    });
+    await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
+    try {
+      const address = plain.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      const error = await failure(client({ baseUrl: `https://127.0.0.1:${port}` }).listPats());
+      assert.equal(error.kind, "network");
+      assert.match(error.message, /^Cannot reach 127\.0\.0\.1:\d+: TLS error \(\w+\)/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => plain.close(resolve));
+    }
+  });
+
+  it("maps a 409 like any other status, with the API's message", async () => {
+    sim.setFault({ kind: "status", status: 409, message: "Conflict" });
+    const error = await failure(client().listPats());
+    assert.equal(error.kind, "http");
+    assert.match(error.message, /answered 409: Conflict/);
+  });
+
+  it("rejects nulls and wrong types in the body precisely", async () => {
+    sim.setFault({ kind: "raw", status: 200, body: '{"items":null}' });
+    assert.match((await failure(client().listPats())).message, /"items" to be an array, got null/);
+    sim.setFault({ kind: "raw", status: 200, body: '{"items":[null,1,{"tokenId":"to-x"}]}' });
+    const { pats, invalid } = await client().listPats();
+    assert.equal(pats.length, 0);
+    assert.deepEqual(
+      invalid.map((item) => item.reason),
+      [
+        "the item is null, expected an object",
+        "the item is a number, expected an object",
+        "isActive is missing, expected a boolean",
+      ],
+    );
   });
 
   it("can be cancelled", async () => {
