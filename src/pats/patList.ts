@@ -99,6 +99,15 @@ export class PatListService {
     return promise;
   }
 
+  /** Stops the request in flight (the view was closed); the list and error stay as they were. */
+  cancel(): void {
+    if (!this.inFlight) return;
+    this.generation++; // its answer, if it still comes, is dropped
+    this.inFlight.abort.abort();
+    this.inFlight = undefined;
+    this.update({ ...this.current, loading: false });
+  }
+
   dispose(): void {
     this.inFlight?.abort.abort();
     this.changed.dispose();

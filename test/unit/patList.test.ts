@@ -151,4 +151,16 @@ describe("PatListService", () => {
     await pending;
     assert.deepEqual(seen, [false, true, false]);
   });
+
+  it("cancel stops the request in flight and keeps what was shown", async () => {
+    service.setConnection(connectionA, list(2));
+    const pending = service.refresh();
+    service.cancel();
+    assert.equal(source.signals[0]?.aborted, true);
+    assert.equal(service.state.loading, false);
+    source.answer(list(7));
+    await pending;
+    assert.equal(service.state.snapshot?.list.pats.length, 2, "the late answer is dropped");
+    assert.equal(service.state.error, undefined);
+  });
 });
