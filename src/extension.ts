@@ -6,6 +6,7 @@ import { type SignInArgs, signIn } from "./commands/signIn";
 import { type SignOutArgs, signOut } from "./commands/signOut";
 import { type Connection, ConnectionStore } from "./connections/connectionStore";
 import { DfnsClient } from "./dfns/client";
+import { registerEditorFeatures } from "./editor/register";
 import { PatListService } from "./pats/patList";
 import type { Services } from "./services";
 import { clientSettings } from "./settings";
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
     vscode.commands.registerCommand("dfns.listPats", () => listPats(services)),
     vscode.commands.registerCommand("dfns.showLog", () => output.show()),
     ...registerCopyCommands(services),
+    ...registerEditorFeatures(services),
   );
   return {
     treeDataProvider: treeView.provider,

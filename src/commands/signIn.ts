@@ -140,9 +140,9 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
     if (keep !== "keep") return false;
   }
   const list = result instanceof DfnsError ? undefined : result;
-  // Hand the checked list to the view first, so signing in costs one request, not two.
-  services.patList.setConnection(describeConnection(connection), list);
   await services.connections.set(connection);
+  // Hand the checked list to the view, so signing in costs one request, not two.
+  services.patList.setConnection(describeConnection(connection), list);
   services.logger.info(welcomeText(connection, list));
   void vscode.window.showInformationMessage(welcomeText(connection, list));
   return true;

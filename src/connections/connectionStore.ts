@@ -37,6 +37,8 @@ export class ConnectionStore {
   private current: Promise<ConnectionInfo | undefined> | undefined;
   /** The secret as last seen, so a write echoed back by `secrets.onDidChange` does not fire twice. */
   private raw: string | undefined;
+  /** Counts changes, so that a read started before one cannot overwrite it. */
+  private version = 0;
 
   constructor(private readonly secrets: SecretStorageLike) {
     // Secrets are shared by every window: a sign-in or sign-out elsewhere lands here too.
@@ -48,10 +50,15 @@ export class ConnectionStore {
   }
 
   get(): Promise<ConnectionInfo | undefined> {
-    this.current ??= Promise.resolve(this.secrets.get(connectionSecretKey)).then((raw) => {
-      this.raw = raw;
-      return raw === undefined ? undefined : readConnection(raw);
-    });
+    if (!this.current) {
+      const version = this.version;
+      this.current = Promise.resolve(this.secrets.get(connectionSecretKey)).then((raw) => {
+        // A sign-in or sign-out that landed while this read was under way is newer: it wins.
+        if (version !== this.version && this.current) return this.current;
+        this.raw = raw;
+        return raw === undefined ? undefined : readConnection(raw);
+      });
+    }
     return this.current;
   }
 
@@ -81,6 +88,7 @@ export class ConnectionStore {
   private update(raw: string | undefined): void {
     if (this.current !== undefined && raw === this.raw) return;
     this.raw = raw;
+    this.version++;
     const info = raw === undefined ? undefined : readConnection(raw);
     this.current = Promise.resolve(info);
     this.changed.fire(info);

@@ -86,4 +86,27 @@ describe("ConnectionStore", () => {
       assert.equal(await new ConnectionStore(secrets).get(), undefined, raw);
     }
   });
+
+  it("lets a sign-in win over a read that started before it", async () => {
+    /** Its first read answers only when released, with what the storage held when it was asked. */
+    class SlowFirstRead extends MemorySecrets {
+      release: () => void = () => undefined;
+      private first = true;
+      override get(key: string): Promise<string | undefined> {
+        if (!this.first) return super.get(key);
+        this.first = false;
+        const before = this.values.get(key);
+        return new Promise((resolve) => {
+          this.release = () => resolve(before);
+        });
+      }
+    }
+    const secrets = new SlowFirstRead();
+    const store = new ConnectionStore(secrets);
+    const firstRead = store.get();
+    await store.set({ baseUrl: "https://api.dfns.io", token: "new-test-token" });
+    secrets.release();
+    assert.equal((await firstRead)?.token, "new-test-token");
+    assert.equal((await store.get())?.token, "new-test-token");
+  });
 });

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { extensionApi, type Row, rowLabelled, rows, signInToSimulator, signOut } from "./api";
+import { extensionApi, type Row, rowLabelled, signInToSimulator, signOut } from "./api";
 import { alpha, sampleItems } from "./fixtures";
 import { hostSimulator } from "./simulator";
 

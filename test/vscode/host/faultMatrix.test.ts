@@ -10,7 +10,7 @@ import { sampleItems } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
 /** Each fault, and what the message above the kept list must say about its cause. */
-export const faultMatrix: [string, Fault, RegExp][] = [
+const faultMatrix: [string, Fault, RegExp][] = [
   ["401", { kind: "status", status: 401 }, /Token rejected by .*: Not Authorized\./],
   ["403", { kind: "status", status: 403 }, /Not allowed to list tokens: .*Auth:Types:Pat/],
   [

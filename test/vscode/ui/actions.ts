@@ -1,0 +1,81 @@
+// What a person does in the workbench, as Playwright steps: open the Dfns view, run a command from
+// the palette, answer quick picks and input boxes, find rows of the tree.
+import type { Locator, Page } from "playwright-core";
+
+const quickInput = (page: Page) => page.locator(".quick-input-widget");
+
+export async function openDfnsView(page: Page): Promise<Locator> {
+  await page.locator(".part.activitybar").getByRole("tab", { name: /^Dfns/ }).click();
+  const pane = page.locator(".pane", {
+    has: page.locator(".pane-header", { hasText: "Personal Access Tokens" }),
+  });
+  await pane.waitFor({ state: "visible", timeout: 20_000 });
+  return pane;
+}
+
+/** F1, type the command's title, Enter: the way most people run a command. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press("F1");
+  const input = quickInput(page).locator("input");
+  await input.waitFor({ state: "visible" });
+  await input.fill(`>${title}`);
+  await quickInput(page)
+    .locator(".monaco-list-row", { hasText: title })
+    .first()
+    .waitFor({ state: "visible" });
+  await input.press("Enter");
+}
+
+/** Waits for a quick-pick row containing `text` and chooses it. */
+export async function pick(page: Page, text: string | RegExp): Promise<void> {
+  const row = quickInput(page).locator(".monaco-list-row", { hasText: text }).first();
+  await row.waitFor({ state: "visible", timeout: 20_000 });
+  await row.click();
+}
+
+/** Types into the open input box (quick input in text mode) and presses Enter. */
+export async function answer(page: Page, text: string): Promise<void> {
+  const input = quickInput(page).locator("input");
+  await input.waitFor({ state: "visible" });
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+/** A row of the Dfns tree, found by the start of its accessible label ("name, description"). */
+export function treeRow(pane: Locator, label: string): Locator {
+  return pane.locator(".monaco-list-row[role='treeitem']", {
+    has: pane.page().locator(".label-name", { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
+  });
+}
+
+export function treeRows(pane: Locator): Locator {
+  return pane.locator(".monaco-list-row[role='treeitem']");
+}
+
+export async function rowLabels(pane: Locator): Promise<string[]> {
+  return pane.locator(".monaco-list-row[role='treeitem'] .label-name").allInnerTexts();
+}
+
+export function notification(page: Page, text: string | RegExp): Locator {
+  return page.locator(".notifications-toasts .notification-toast", { hasText: text });
+}
+
+/** Waits until the clipboard holds `expected` (the extension writes it asynchronously); returns what it holds. */
+export async function clipboardBecomes(page: Page, expected: string, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // A string, because this code runs in the page, where `navigator` lives.
+    const text = await page.evaluate<string>("navigator.clipboard.readText()");
+    if (text === expected || Date.now() > deadline) return text;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** A button of the view's title bar (the container's title when the view is alone in it). */
+export function titleAction(page: Page, name: string): Locator {
+  return page.locator(".part.sidebar").getByRole("button", { name });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
