@@ -33,10 +33,13 @@ export async function pick(page: Page, text: string | RegExp): Promise<void> {
   await row.click();
 }
 
-/** Types into the open input box (quick input in text mode) and presses Enter. */
-export async function answer(page: Page, text: string): Promise<void> {
+/**
+ * Types into the input box titled `title` and presses Enter. Waiting for the title matters: the
+ * widget is reused from step to step, so without it the text could land in the previous step.
+ */
+export async function answer(page: Page, title: string | RegExp, text: string): Promise<void> {
+  await quickInput(page).locator(".quick-input-title", { hasText: title }).waitFor({ state: "visible" });
   const input = quickInput(page).locator("input");
-  await input.waitFor({ state: "visible" });
   await input.fill(text);
   await input.press("Enter");
 }

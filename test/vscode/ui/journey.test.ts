@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { repoRoot } from "../harness/paths";
+import { artifactsDir } from "../harness/paths";
 import { ui } from "../harness/ui-fixture";
 import {
   answer,
@@ -26,9 +26,9 @@ describe("a first session with the extension", () => {
   async function signInWithPalette(token: string): Promise<void> {
     await runCommand(page, "Dfns: Sign In");
     await pick(page, "Custom URL");
-    await answer(page, ui().sim.url);
-    await answer(page, token);
-    await answer(page, ""); // no legacy App ID
+    await answer(page, "Custom URL", ui().sim.url);
+    await answer(page, "Token for", token);
+    await answer(page, "Legacy App ID", ""); // none
   }
 
   before(async () => {
@@ -73,12 +73,15 @@ describe("a first session with the extension", () => {
       await page.mouse.move(edge + 220, 400, { steps: 5 });
       await page.mouse.up();
     }
-    await treeRow(pane, first).locator(".label-name").hover();
+    // Hover near the row's right end, so the tooltip opens beside the tree rather than over it.
+    const firstRow = treeRow(pane, first);
+    const box = await firstRow.boundingBox();
+    await firstRow.hover({ position: { x: (box?.width ?? 300) - 60, y: (box?.height ?? 22) / 2 } });
     await page
       .locator(".monaco-hover", { hasText: "Token ID" })
       .waitFor({ state: "visible", timeout: 10_000 });
     await page.screenshot({
-      path: path.join(repoRoot, "media", "screenshots", "tree.png"),
+      path: path.join(artifactsDir, "screenshots", "tree.png"),
       clip: { x: 0, y: 0, width: 1100, height: 470 },
     });
     await page.mouse.move(700, 700);
@@ -135,9 +138,9 @@ describe("a first session with the extension", () => {
     sim.setFault(undefined);
     await treeRow(pane, "Sign In Again…").click();
     await pick(page, "Custom URL");
-    await answer(page, sim.url);
-    await answer(page, ui().token);
-    await answer(page, "");
+    await answer(page, "Custom URL", sim.url);
+    await answer(page, "Token for", ui().token);
+    await answer(page, "Legacy App ID", "");
     const active = names().find((pat) => pat.isActive)?.name as string;
     await treeRow(pane, active).waitFor({ state: "visible", timeout: 20_000 });
   });
