@@ -5,8 +5,8 @@ import { refresh } from "./commands/refresh";
 import { type SignInArgs, signIn } from "./commands/signIn";
 import { type SignOutArgs, signOut } from "./commands/signOut";
 import { type Connection, ConnectionStore } from "./connections/connectionStore";
-import { DfnsClient } from "./dfns/client";
 import { registerEditorFeatures } from "./editor/register";
+import { lazyClientSource } from "./pats/clientSource";
 import { PatListService } from "./pats/patList";
 import type { Services } from "./services";
 import { clientSettings } from "./settings";
@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
 
   const sourceFor = (connection: Connection) => {
     knownTokens.add(connection.token);
-    return new DfnsClient({ ...connection, ...clientSettings(), logger });
+    return lazyClientSource(connection, clientSettings, logger);
   };
   const patList = new PatListService(sourceFor, logger);
   const treeView = new PatTreeView(patList);

@@ -17,7 +17,7 @@ interface BaseNode {
   readonly id: string;
   readonly label: string;
   readonly description?: string;
-  /** Markdown whose API-supplied parts are escaped. */
+  /** Markdown whose API-supplied parts are escaped; for tokens and assignments see tooltipOf. */
   readonly tooltip?: string;
   readonly icon: IconSpec;
   readonly contextValue?: string;

@@ -1,8 +1,8 @@
 import * as vscode from "vscode";
 import type { PatListService, PatListState } from "../pats/patList";
-import { childNodes, rootNodes } from "./model";
+import { childNodes, rootNodes, tooltipOf } from "./model";
 import type { PatNode, TreeNode } from "./nodes";
-import { toTreeItem } from "./treeItems";
+import { markdownTooltip, toTreeItem } from "./treeItems";
 
 /** Adapts the list service and the pure row model to VS Code's tree API; it never speaks HTTP. */
 export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -20,6 +20,13 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return toTreeItem(node);
+  }
+
+  /** Called when a row is hovered: only then is its tooltip built. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    const tooltip = tooltipOf(node, this.now());
+    if (tooltip !== undefined) item.tooltip = markdownTooltip(tooltip);
+    return item;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {

@@ -1,7 +1,15 @@
 import * as vscode from "vscode";
 import type { TreeNode } from "./nodes";
 
-/** Renders a model row. Tooltips are untrusted Markdown: no command links, no HTML. */
+/** Tooltips are untrusted Markdown: no command links, no HTML. */
+export function markdownTooltip(markdown: string): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(markdown);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  return tooltip;
+}
+
+/** Renders a model row; the tooltip of a token or assignment row comes later, on hover. */
 export function toTreeItem(node: TreeNode): vscode.TreeItem {
   const item = new vscode.TreeItem(
     node.label,
@@ -9,12 +17,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
   );
   item.id = node.id;
   if (node.description !== undefined) item.description = node.description;
-  if (node.tooltip !== undefined) {
-    const tooltip = new vscode.MarkdownString(node.tooltip);
-    tooltip.isTrusted = false;
-    tooltip.supportHtml = false;
-    item.tooltip = tooltip;
-  }
+  if (node.tooltip !== undefined) item.tooltip = markdownTooltip(node.tooltip);
   item.iconPath = new vscode.ThemeIcon(
     node.icon.id,
     node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined,

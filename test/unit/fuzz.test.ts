@@ -6,7 +6,7 @@ import { patPickItems } from "../../src/commands/patPicks";
 import { describeConnection } from "../../src/connections/connectionStore";
 import { parsePatPage, ResponseShapeError } from "../../src/dfns/parse";
 import type { PatListState } from "../../src/pats/patList";
-import { childNodes, rootNodes } from "../../src/tree/model";
+import { childNodes, rootNodes, tooltipOf } from "../../src/tree/model";
 import type { TreeNode } from "../../src/tree/nodes";
 import { generatePats, Rng } from "../sim/data";
 
@@ -81,7 +81,7 @@ function checkRows(nodes: TreeNode[]): number {
     count++;
     assert.equal(typeof node.label, "string");
     assert.equal(typeof node.id, "string");
-    const tooltip = node.tooltip ?? "";
+    const tooltip = tooltipOf(node, Date.now()) ?? "";
     assert.doesNotMatch(tooltip, /(^|[^\\])\]\(/, "no Markdown link survives in a tooltip");
     assert.doesNotMatch(tooltip, /(^|[^\\])</, "no HTML survives in a tooltip");
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters

@@ -3,7 +3,7 @@ import type { ConnectionInfo } from "../../src/connections/connectionStore";
 import { DfnsError } from "../../src/dfns/errors";
 import { parsePatPage } from "../../src/dfns/parse";
 import type { PatListState } from "../../src/pats/patList";
-import { childNodes, errorNodes, rootNodes } from "../../src/tree/model";
+import { childNodes, errorNodes, rootNodes, tooltipOf } from "../../src/tree/model";
 import { primaryId, type TreeNode } from "../../src/tree/nodes";
 import { now, rawPat } from "./fixtures";
 
@@ -73,7 +73,7 @@ describe("tree model", () => {
 
   it("puts every field and the counts in the PAT tooltip", () => {
     const [pat] = rootNodes(loaded([rawPat()]), now);
-    const tooltip = pat?.tooltip ?? "";
+    const tooltip = (pat && tooltipOf(pat, now)) ?? "";
     for (const text of [
       "to\\-test0\\-aaaaa",
       "cr\\-test0",
@@ -108,7 +108,7 @@ describe("tree model", () => {
     assert.equal(assignment?.label, "Wallet readers");
     assert.equal(assignment?.description, "pm-test0-aaaaa-0000000000000001");
     assert.equal(assignment?.contextValue, "dfnsAssignment hasPermissionId hasAssignmentId");
-    assert.match(assignment?.tooltip ?? "", /as\\-test0\\-aaaaa/);
+    assert.match((assignment && tooltipOf(assignment, now)) ?? "", /as\\-test0\\-aaaaa/);
     const [operation] = childNodes(assignment as TreeNode);
     assert.equal(operation?.label, "Wallets:Read");
     assert.equal(operation?.collapsible, false);
@@ -151,7 +151,7 @@ describe("tree model", () => {
       now,
     );
     assert.equal(pat?.label, "[click](command:workbench.action.quit) <img src=x>");
-    const nameLine = pat?.tooltip?.split("**")[1] ?? "";
+    const nameLine = (pat && tooltipOf(pat, now))?.split("**")[1] ?? "";
     // Every Markdown-active character from the name arrives escaped, so it renders as text.
     assert.doesNotMatch(nameLine, /(^|[^\\])[[\]()<>]/);
     assert.ok(nameLine.includes("\\[click\\]\\(command:workbench\\.action\\.quit\\) \\<img src=x\\>"));

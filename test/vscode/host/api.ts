@@ -22,7 +22,13 @@ export interface Row {
 }
 
 async function toRow(api: DfnsPatExplorerApi, element: unknown): Promise<Row> {
-  const item = await api.treeDataProvider.getTreeItem(element);
+  // As VS Code does on hover: tooltips of token and assignment rows are resolved lazily.
+  const provider = api.treeDataProvider;
+  const unresolved = await provider.getTreeItem(element);
+  const item = provider.resolveTreeItem
+    ? ((await provider.resolveTreeItem(unresolved, element, new vscode.CancellationTokenSource().token)) ??
+      unresolved)
+    : unresolved;
   const label = typeof item.label === "string" ? item.label : (item.label?.label ?? "");
   const tooltip =
     item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? "");
