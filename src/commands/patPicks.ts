@@ -1,6 +1,6 @@
 import type * as vscode from "vscode";
 import { operationCount, type Pat } from "../dfns/types";
-import { comparePats } from "../tree/model";
+import { sortedPats } from "../tree/model";
 import { absoluteTime, relativeTime } from "../util/time";
 
 export interface PatPickItem extends vscode.QuickPickItem {
@@ -13,7 +13,7 @@ function plural(count: number, word: string): string {
 
 /** Quick-pick rows for PATs: name, id, status, creation and counts, all searchable. */
 export function patPickItems(pats: readonly Pat[], now: number): PatPickItem[] {
-  return [...pats].sort(comparePats).map((pat) => {
+  return sortedPats(pats).map((pat) => {
     const created = relativeTime(pat.createdAt, now);
     return {
       pat,

@@ -1,5 +1,5 @@
 import type { Pat, PermissionAssignment } from "../dfns/types";
-import { comparePats } from "../tree/model";
+import { sortedPats } from "../tree/model";
 
 /** The ids a listed PAT carries, as the editor features name them. */
 export type IdKind = "token" | "credential" | "permission" | "assignment" | "org" | "user";
@@ -50,7 +50,7 @@ export class IdIndex {
     };
     for (const { connectionLabel, host, pats } of sources) {
       const where = { connectionLabel, host };
-      for (const pat of [...pats].sort(comparePats)) {
+      for (const pat of sortedPats(pats)) {
         add({ id: pat.tokenId, kind: "token", pat, ...where });
         add({ id: pat.credId, kind: "credential", pat, ...where });
         add({ id: pat.orgId, kind: "org", pat, ...where });

@@ -22,6 +22,18 @@ export function comparePats(a: Pat, b: Pat): number {
   return nameCollator.compare(a.name, b.name) || (a.tokenId < b.tokenId ? -1 : a.tokenId > b.tokenId ? 1 : 0);
 }
 
+const sortedCache = new WeakMap<readonly Pat[], readonly Pat[]>();
+
+/** The list in display order; sorted once per fetched list, however many views of it ask. */
+export function sortedPats(pats: readonly Pat[]): readonly Pat[] {
+  let sorted = sortedCache.get(pats);
+  if (!sorted) {
+    sorted = [...pats].sort(comparePats);
+    sortedCache.set(pats, sorted);
+  }
+  return sorted;
+}
+
 export function patNode(pat: Pat, now: number): PatNode {
   return {
     kind: "pat",
@@ -113,7 +125,7 @@ export function rootNodes(state: PatListState, now: number): TreeNode[] {
   if (pats.length === 0 && invalid.length === 0) {
     return [message("empty", "No personal access tokens", { description: state.connection.host })];
   }
-  return [...[...pats].sort(comparePats).map((pat) => patNode(pat, now)), ...invalid.map(invalidNode)];
+  return [...sortedPats(pats).map((pat) => patNode(pat, now)), ...invalid.map(invalidNode)];
 }
 
 /** Keys stay unique even when the API repeats an assignment or an operation. */
