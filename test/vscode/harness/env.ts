@@ -9,4 +9,7 @@ export const ENV = {
   simUrl: "DFNS_SIM_URL",
   /** A valid PAT-style token issued by that simulator. */
   simToken: "DFNS_SIM_TOKEN",
+  /** The server's temp folder (user data, server data with its logs, extensions, workspace), for
+   * tests that search everything VS Code and the extension wrote to disk. */
+  stateDir: "DFNS_TEST_STATE_DIR",
 } as const;

@@ -7,6 +7,7 @@ import * as http from "node:http";
 import * as net from "node:net";
 import * as path from "node:path";
 import { killGroup, onCleanup, tempDir, trackProcessGroup } from "./cleanup";
+import { ENV } from "./env";
 import { type Installation, node24Env } from "./install";
 import { artifactsDir } from "./paths";
 
@@ -93,7 +94,7 @@ export async function startServer(inst: Installation, options: ServerOptions): P
   const child = spawn(inst.node, args, {
     detached: true,
     // TMPDIR: its IPC sockets and the extension host's temp files go away with the temp folder.
-    env: node24Env({ TMPDIR: dirs.tmp, ...options.env }),
+    env: node24Env({ TMPDIR: dirs.tmp, [ENV.stateDir]: temp, ...options.env }),
     stdio: ["ignore", log, log],
   });
   fs.closeSync(log);
