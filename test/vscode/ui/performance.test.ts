@@ -64,7 +64,7 @@ describe("performance in the workbench (printed, not asserted)", () => {
     await page.keyboard.press("Home");
     const target = pane.locator(".monaco-list-row[aria-level='1'][aria-posinset='1']");
     await target.waitFor({ state: "visible" });
-    const name = await target.locator(".label-name").innerText();
+    const name = (await target.locator(".label-name").textContent()) ?? "";
     const pat = (ui().sim.pats as (SimPat & { permissionAssignments: unknown[] })[]).find(
       (p) => p.name === name,
     );
