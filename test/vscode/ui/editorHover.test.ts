@@ -44,10 +44,14 @@ describe("hovering a Dfns id in the editor", () => {
     await pick(page, "service.env");
     const line = page.locator(".monaco-editor .view-line", { hasText: "DFNS_TOKEN_ID" });
     await line.waitFor({ state: "visible", timeout: 20_000 });
-    const token = line.locator("span.mtk1, span[class^='mtk']").last();
-    await token.waitFor({ state: "visible", timeout: 20_000 });
-    const box = await token.boundingBox();
-    assert.ok(box);
+    // The line is re-rendered once the .env grammar has tokenized it: ask again until it settles.
+    const token = line.locator("span[class^='mtk']").last();
+    let box = await token.boundingBox();
+    for (let tries = 0; !box && tries < 50; tries++) {
+      await page.waitForTimeout(100);
+      box = await token.boundingBox();
+    }
+    assert.ok(box, "the id's text is on screen");
     // Hover the id itself (the span holds `DFNS_TOKEN_ID=` too on some themes: aim at its end).
     await page.mouse.move(box.x + box.width - 30, box.y + box.height / 2);
     const hover = page.locator(".monaco-hover", { hasText: pat.name });
