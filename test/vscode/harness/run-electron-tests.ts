@@ -4,18 +4,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { downloadAndUnzipVSCode, runTests } from "@vscode/test-electron";
-import { cleanupAll, installSignalHandlers, tempDir } from "./cleanup";
+import { tempDir } from "./cleanup";
 import { ENV } from "./env";
-import { extensionBundle, outTestDir, repoRoot, resultsFile } from "./paths";
-import {
-  failureResults,
-  printResults,
-  type Results,
-  readResults,
-  withFailure,
-  writeResults,
-} from "./results";
+import { extensionBundle, outTestDir, repoRoot } from "./paths";
+import { failureResults, type Results, readResults, withFailure } from "./results";
 import { startSimulator } from "./simulator";
+import { runAsProgram } from "./suiteMain";
 
 const SUITE = "electron";
 const VSCODE_VERSION = "1.139.1";
@@ -49,31 +43,4 @@ async function runElectronSuite(output: string): Promise<Results> {
   return results;
 }
 
-async function main(): Promise<number> {
-  installSignalHandlers();
-  const output = resultsFile("electron");
-  // mocha writes into a folder of this run's own and artifacts/ gets the final results at the end:
-  // another run at the same time (a developer's beside npm test) races only on that last copy.
-  const scratch = path.join(tempDir("dfns-results-").path, "results.json");
-  let results: Results;
-  try {
-    results = await runElectronSuite(scratch);
-  } catch (err) {
-    console.error(`[electron] could not run the suite: ${(err as Error).message}`);
-    results = failureResults(`${SUITE} harness`, (err as Error).message);
-  } finally {
-    await cleanupAll();
-  }
-  writeResults(output, results);
-  return printResults(SUITE, results, true).failed > 0 ? 1 : 0;
-}
-
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (err: Error) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runAsProgram(module, "electron", SUITE, runElectronSuite, true);

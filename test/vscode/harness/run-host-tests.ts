@@ -4,20 +4,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { launchBrowser, openWorkbench } from "./browser";
-import { cleanupAll, installSignalHandlers, tempDir } from "./cleanup";
 import { ENV } from "./env";
 import { ensureInstalled } from "./install";
-import { extensionBundle, outTestDir, repoRoot, resultsFile } from "./paths";
-import {
-  failureResults,
-  printResults,
-  type Results,
-  readResults,
-  withFailure,
-  writeResults,
-} from "./results";
+import { extensionBundle, outTestDir, repoRoot } from "./paths";
+import { failureResults, type Results, readResults, withFailure } from "./results";
 import { startServer } from "./server";
 import { startSimulator } from "./simulator";
+import { runAsProgram } from "./suiteMain";
 
 const SUITE = "in-host";
 /** The whole suite, workbench start included; a hung test must not hold CI until its limit. */
@@ -74,32 +67,4 @@ async function runHostSuite(output: string): Promise<Results> {
   return results;
 }
 
-async function main(): Promise<number> {
-  installSignalHandlers();
-  const output = resultsFile("host");
-  // mocha writes into a folder of this run's own and artifacts/ gets the final results at the end:
-  // another run at the same time (a developer's beside npm test) races only on that last copy.
-  const scratch = path.join(tempDir("dfns-results-").path, "results.json");
-  let results: Results;
-  try {
-    results = await runHostSuite(scratch);
-  } catch (err) {
-    console.error(`[host] could not run the suite: ${(err as Error).message}`);
-    results = failureResults(`${SUITE} harness`, (err as Error).message);
-  } finally {
-    await cleanupAll();
-  }
-  writeResults(output, results);
-  const summary = printResults(SUITE, results, true);
-  return summary.failed > 0 ? 1 : 0;
-}
-
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (err: Error) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runAsProgram(module, "host", SUITE, runHostSuite, true);

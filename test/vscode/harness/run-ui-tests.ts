@@ -5,21 +5,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import Mocha from "mocha";
 import { launchBrowser, openWorkbench, type WorkbenchPage, waitForWorkbench } from "./browser";
-import { cleanupAll, installSignalHandlers, onCleanup, tempDir } from "./cleanup";
+import { onCleanup } from "./cleanup";
 import { ENV } from "./env";
 import { ensureInstalled } from "./install";
-import { artifactsDir, outTestDir, repoRoot, resultsFile, slug, vsixPath } from "./paths";
+import { artifactsDir, outTestDir, repoRoot, slug, vsixPath } from "./paths";
 import SpecAndJson from "./reporter";
-import {
-  failureResults,
-  printResults,
-  type Results,
-  readResults,
-  withFailure,
-  writeResults,
-} from "./results";
+import { failureResults, type Results, readResults } from "./results";
 import { startServer } from "./server";
 import { startSimulator } from "./simulator";
+import { runAsProgram } from "./suiteMain";
 import { setUiFixture, ui } from "./ui-fixture";
 
 const SUITE = "ui";
@@ -100,32 +94,5 @@ async function screenshotOnFailure(this: Mocha.Context): Promise<void> {
   }
 }
 
-async function main(): Promise<number> {
-  installSignalHandlers();
-  const output = resultsFile("ui");
-  // mocha writes into a folder of this run's own and artifacts/ gets the final results at the end:
-  // another run at the same time (a developer's beside npm test) races only on that last copy.
-  const scratch = path.join(tempDir("dfns-results-").path, "results.json");
-  let results: Results;
-  try {
-    results = await runUiSuite(scratch);
-  } catch (err) {
-    console.error(`[ui] could not run the suite: ${(err as Error).message}`);
-    results = withFailure(readResults(scratch), `${SUITE} harness`, (err as Error).message);
-  } finally {
-    await cleanupAll();
-  }
-  writeResults(output, results);
-  const summary = printResults(SUITE, results, false); // the spec reporter already listed each test
-  return summary.failed > 0 ? 1 : 0;
-}
-
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (err: Error) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+// the spec reporter already lists each test
+runAsProgram(module, "ui", SUITE, runUiSuite, false);
