@@ -1,5 +1,18 @@
 // Bundles the extension into one minified CommonJS file; `vscode` is provided by the host.
+import * as path from "node:path";
 import * as esbuild from "esbuild";
+
+/** Only axios' http adapter runs in the extension host; see src/bundle/browserAdapterStubs.ts. */
+const axiosNodeAdapterOnly = {
+  name: "axios-node-adapter-only",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(xhr|fetch)\.js$/ }, (args) =>
+      args.importer.includes(path.join("axios", "lib", "adapters"))
+        ? { path: path.resolve("src/bundle/browserAdapterStubs.ts") }
+        : undefined,
+    );
+  },
+};
 
 const watch = process.argv.includes("--watch");
 
@@ -19,6 +32,7 @@ const options = {
     "follow-redirects": "./src/bundle/followRedirectsStub.ts",
   },
   metafile: true,
+  plugins: [axiosNodeAdapterOnly],
   logLevel: "info",
 };
 

@@ -1,5 +1,7 @@
 import * as vscode from "vscode";
 import { registerCopyCommands } from "./commands/copy";
+import { registerFilterCommands } from "./commands/filterPats";
+import { findTokensGranting } from "./commands/findGranting";
 import { listPats } from "./commands/listPats";
 import { refresh } from "./commands/refresh";
 import { type SignInArgs, signIn } from "./commands/signIn";
@@ -9,7 +11,7 @@ import { registerEditorFeatures } from "./editor/register";
 import { lazyClientSource } from "./pats/clientSource";
 import { PatListService } from "./pats/patList";
 import type { Services } from "./services";
-import { clientSettings } from "./settings";
+import { clientSettings, groupOperationsByNamespace } from "./settings";
 import { PatTreeView } from "./tree/patTreeView";
 import { redactingLogger } from "./util/redactingLogger";
 
@@ -35,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
     return lazyClientSource(connection, clientSettings, logger);
   };
   const patList = new PatListService(sourceFor, logger);
-  const treeView = new PatTreeView(patList);
+  const treeView = new PatTreeView(patList, groupOperationsByNamespace);
   const services: Services = {
     connections,
     patList,
@@ -62,6 +64,10 @@ export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
     vscode.commands.registerCommand("dfns.refresh", () => refresh(services)),
     vscode.commands.registerCommand("dfns.listPats", () => listPats(services)),
     vscode.commands.registerCommand("dfns.showLog", () => output.show()),
+    vscode.commands.registerCommand("dfns.findTokensGranting", (args?: unknown) =>
+      findTokensGranting(services, args),
+    ),
+    ...registerFilterCommands(services),
     ...registerCopyCommands(services),
     ...registerEditorFeatures(services),
   );

@@ -17,3 +17,10 @@ export function clientSettings(): ClientSettings {
     maxResponseBytes: clamp(config.get("maxResponseMegabytes"), 1, 1024, 100) * 1024 * 1024,
   };
 }
+
+export const groupingSetting = "dfns.groupOperationsByNamespace";
+
+/** Whether long operation lists show under namespace rows; anything but `false` means yes. */
+export function groupOperationsByNamespace(): boolean {
+  return vscode.workspace.getConfiguration("dfns").get<boolean>("groupOperationsByNamespace") !== false;
+}

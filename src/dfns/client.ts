@@ -38,6 +38,8 @@ export class DfnsClient {
     this.baseUrl = check.url;
     this.host = new URL(check.url).host;
     this.http = axios.create({
+      // Node's own http: the bundle carries no other adapter (esbuild.mjs).
+      adapter: "http",
       timeout: options.timeoutMs,
       // A redirect would carry the token to another place; report it instead.
       maxRedirects: 0,

@@ -27,6 +27,8 @@ export function assignmentContextValue(assignment: PermissionAssignment): string
 }
 
 export const operationContextValue = "dfnsOperation hasOperation";
+/** No `has…` word: a namespace row offers nothing to copy. */
+export const namespaceContextValue = "dfnsNamespace";
 export function invalidContextValue(tokenId: string | undefined): string {
   return tokenId ? "dfnsInvalid hasTokenId" : "dfnsInvalid";
 }

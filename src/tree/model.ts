@@ -5,10 +5,21 @@ import { relativeTime } from "../util/time";
 import {
   assignmentContextValue,
   invalidContextValue,
+  namespaceContextValue,
   operationContextValue,
   patContextValue,
 } from "./contextValues";
-import type { AssignmentNode, InvalidNode, MessageNode, OperationNode, PatNode, TreeNode } from "./nodes";
+import { describeFilter, isFiltering, matches, matchesInvalid, noFilter, type PatFilter } from "./filter";
+import { groupByNamespace, shouldGroup } from "./namespaces";
+import type {
+  AssignmentNode,
+  InvalidNode,
+  MessageNode,
+  NamespaceNode,
+  OperationNode,
+  PatNode,
+  TreeNode,
+} from "./nodes";
 import { assignmentTooltip, patTooltip } from "./tooltips";
 
 // One collator for every comparison: `localeCompare` with options builds one per call (8 µs each,
@@ -113,8 +124,19 @@ export function errorNodes(error: DfnsError): MessageNode[] {
   }
 }
 
-/** What the view shows at its top level for a state of the list. */
-export function rootNodes(state: PatListState, now: number): TreeNode[] {
+/** When a filter hides every token: say so, and offer the way back. */
+export function noMatchNodes(filter: PatFilter): MessageNode[] {
+  return [
+    message("noMatch", "No tokens match the filter", { description: describeFilter(filter) ?? "" }),
+    message("action/clearFilter", "Clear Filter", {
+      icon: { id: "clear-all" },
+      command: { command: "dfns.clearFilter", title: "Clear Filter" },
+    }),
+  ];
+}
+
+/** What the view shows at its top level for a state of the list, narrowed by `filter`. */
+export function rootNodes(state: PatListState, now: number, filter: PatFilter = noFilter): TreeNode[] {
   if (!state.connection) return [];
   const snapshot = state.snapshot;
   if (!snapshot) {
@@ -125,7 +147,16 @@ export function rootNodes(state: PatListState, now: number): TreeNode[] {
   if (pats.length === 0 && invalid.length === 0) {
     return [message("empty", "No personal access tokens", { description: state.connection.host })];
   }
-  return [...sortedPats(pats).map((pat) => patNode(pat, now)), ...invalid.map(invalidNode)];
+  if (!isFiltering(filter)) {
+    return [...sortedPats(pats).map((pat) => patNode(pat, now)), ...invalid.map(invalidNode)];
+  }
+  const shown = [
+    ...sortedPats(pats)
+      .filter((pat) => matches(pat, filter))
+      .map((pat) => patNode(pat, now)),
+    ...invalid.filter((item) => matchesInvalid(item, filter)).map(invalidNode),
+  ];
+  return shown.length > 0 ? shown : noMatchNodes(filter);
 }
 
 /** Keys stay unique even when the API repeats an assignment or an operation. */
@@ -151,16 +182,16 @@ function assignmentNodes(parent: PatNode): AssignmentNode[] {
   }));
 }
 
-function operationNodes(parent: AssignmentNode): (OperationNode | MessageNode)[] {
-  const operations = parent.assignment.operations ?? [];
-  if (operations.length === 0) {
-    return [{ ...message("noOperations", "No operations"), id: `${parent.id}/none`, parent }];
-  }
+function operationRows(
+  parent: AssignmentNode | NamespaceNode,
+  operations: readonly string[],
+): OperationNode[] {
+  const assignmentNode = parent.kind === "assignment" ? parent : parent.parent;
   const used = new Map<string, number>();
   return operations.map((operation) => ({
     kind: "operation",
-    pat: parent.pat,
-    assignment: parent.assignment,
+    pat: assignmentNode.pat,
+    assignment: assignmentNode.assignment,
     operation,
     parent,
     id: `${parent.id}/${uniqueKey(used, operation)}`,
@@ -169,6 +200,31 @@ function operationNodes(parent: AssignmentNode): (OperationNode | MessageNode)[]
     contextValue: operationContextValue,
     collapsible: false,
   }));
+}
+
+function namespaceNodes(parent: AssignmentNode, operations: readonly string[]): NamespaceNode[] {
+  return groupByNamespace(operations).map((group) => ({
+    kind: "namespace",
+    namespace: group.namespace,
+    operations: group.operations,
+    parent,
+    // "ns:" keeps a namespace's id apart from an operation without a colon of the same name.
+    id: `${parent.id}/ns:${group.namespace}`,
+    label: `${group.namespace} (${group.operations.length})`,
+    icon: { id: "symbol-namespace" },
+    contextValue: namespaceContextValue,
+    collapsible: true,
+  }));
+}
+
+function operationNodes(parent: AssignmentNode, grouping: boolean): TreeNode[] {
+  const operations = parent.assignment.operations ?? [];
+  if (operations.length === 0) {
+    return [{ ...message("noOperations", "No operations"), id: `${parent.id}/none`, parent }];
+  }
+  return shouldGroup(operations, grouping)
+    ? namespaceNodes(parent, operations)
+    : operationRows(parent, operations);
 }
 
 /**
@@ -186,15 +242,20 @@ export function tooltipOf(node: TreeNode, now: number): string | undefined {
   }
 }
 
-/** Children are built only when a row is expanded, so a large list costs only its root rows. */
-export function childNodes(node: TreeNode): TreeNode[] {
+/**
+ * Children are built only when a row is expanded, so a large list costs only its root rows.
+ * `grouping` (the dfns.groupOperationsByNamespace setting) puts long operation lists under namespaces.
+ */
+export function childNodes(node: TreeNode, grouping = true): TreeNode[] {
   switch (node.kind) {
     case "pat":
       return node.pat.permissionAssignments.length > 0
         ? assignmentNodes(node)
         : [{ ...message("noAssignments", "No permission assignments"), id: `${node.id}/none`, parent: node }];
     case "assignment":
-      return operationNodes(node);
+      return operationNodes(node, grouping);
+    case "namespace":
+      return operationRows(node, node.operations);
     default:
       return [];
   }

@@ -43,6 +43,14 @@ export interface OperationNode extends BaseNode {
   readonly pat: Pat;
   readonly assignment: PermissionAssignment;
   readonly operation: string;
+  readonly parent: AssignmentNode | NamespaceNode;
+}
+
+/** Groups a long assignment's operations by the part before the first colon; carries no ID to copy. */
+export interface NamespaceNode extends BaseNode {
+  readonly kind: "namespace";
+  readonly namespace: string;
+  readonly operations: readonly string[];
   readonly parent: AssignmentNode;
 }
 
@@ -56,7 +64,7 @@ export interface MessageNode extends BaseNode {
   readonly kind: "message";
 }
 
-export type TreeNode = PatNode | AssignmentNode | OperationNode | InvalidNode | MessageNode;
+export type TreeNode = PatNode | AssignmentNode | NamespaceNode | OperationNode | InvalidNode | MessageNode;
 
 /** The ID a row's inline copy button and Ctrl/Cmd+C copy. */
 export function primaryId(node: TreeNode): string | undefined {
@@ -69,6 +77,7 @@ export function primaryId(node: TreeNode): string | undefined {
       return node.operation;
     case "invalid":
       return node.item.tokenId;
+    case "namespace":
     case "message":
       return undefined;
   }

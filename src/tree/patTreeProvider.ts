@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { PatListService, PatListState } from "../pats/patList";
+import { noFilter, type PatFilter } from "./filter";
 import { childNodes, rootNodes, tooltipOf } from "./model";
 import type { PatNode, TreeNode } from "./nodes";
 import { markdownTooltip, toTreeItem } from "./treeItems";
@@ -8,14 +9,35 @@ import { markdownTooltip, toTreeItem } from "./treeItems";
 export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: { state: PatListState; nodes: TreeNode[] } | undefined;
+  private roots: { state: PatListState; filter: PatFilter; nodes: TreeNode[] } | undefined;
   private readonly subscription: { dispose(): void };
+  private currentFilter: PatFilter = noFilter;
+  private grouping: boolean;
 
   constructor(
     private readonly patList: PatListService,
     private readonly now: () => number = Date.now,
+    grouping = true,
   ) {
+    this.grouping = grouping;
     this.subscription = patList.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  get filter(): PatFilter {
+    return this.currentFilter;
+  }
+
+  /** Narrows the rows shown; the list held by the service is reused, never refetched. */
+  setFilter(filter: PatFilter): void {
+    this.currentFilter = filter;
+    this.changed.fire(undefined);
+  }
+
+  /** Follows the dfns.groupOperationsByNamespace setting. */
+  setGrouping(grouping: boolean): void {
+    if (grouping === this.grouping) return;
+    this.grouping = grouping;
+    this.changed.fire(undefined);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -30,7 +52,7 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (node) return childNodes(node);
+    if (node) return childNodes(node, this.grouping);
     const state = this.patList.state;
     // The first look at the view is what fetches: nothing is requested while it stays closed.
     if (state.connection && !state.snapshot && !state.error && !state.loading) {
@@ -56,8 +78,12 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   private rootsOf(state: PatListState): TreeNode[] {
-    if (this.roots?.state !== state) {
-      this.roots = { state, nodes: rootNodes(state, this.now()) };
+    if (this.roots?.state !== state || this.roots.filter !== this.currentFilter) {
+      this.roots = {
+        state,
+        filter: this.currentFilter,
+        nodes: rootNodes(state, this.now(), this.currentFilter),
+      };
     }
     return this.roots.nodes;
   }

@@ -33,3 +33,47 @@ export const retired = {
 export const broken = { tokenId: "to-host0-broke-0000000000000003", name: "broken-entry", isActive: "maybe" };
 
 export const sampleItems = [retired, broken, alpha];
+
+/** Ten operations in three namespaces: more than the eight an assignment shows flat. */
+export const manyOperations = [
+  "Wallets:Read",
+  "Auth:Users:Create",
+  "Wallets:Create",
+  "Wallets:Transfer",
+  "Auth:Users:Read",
+  "Keys:Read",
+  "Wallets:Update",
+  "Wallets:Delete",
+  "Auth:Pats:Create",
+  "Keys:Create",
+];
+
+export const operator = {
+  ...alpha,
+  tokenId: "to-host0-opera-0000000000000004",
+  name: "operator",
+  credId: "cr-host0-opera-0000000000000004",
+  permissionAssignments: [
+    {
+      permissionName: "Operators",
+      permissionId: "pm-host0-opera-0000000000000004",
+      assignmentId: "as-host0-opera-0000000000000004",
+      operations: manyOperations,
+    },
+  ],
+};
+
+export const rootAdmin = {
+  ...alpha,
+  tokenId: "to-host0-admin-0000000000000005",
+  name: "root-admin",
+  credId: "cr-host0-admin-0000000000000005",
+  permissionAssignments: [
+    {
+      permissionName: "DfnsFullAdminAccess",
+      permissionId: "pm-host0-admin-0000000000000005",
+      assignmentId: "as-host0-admin-0000000000000005",
+      operations: [],
+    },
+  ],
+};

@@ -1,0 +1,108 @@
+import * as vscode from "vscode";
+import type { Pat } from "../dfns/types";
+import { allOperations, describeThrough, type Grant, operationPattern, tokensGranting } from "../pats/grants";
+import type { Services } from "../services";
+import { sortedPats } from "../tree/model";
+
+/** What scripts and tests may pass to skip the first prompt. */
+export interface FindGrantingArgs {
+  readonly operation?: string;
+}
+
+interface OperationItem extends vscode.QuickPickItem {
+  readonly operation: string;
+}
+
+interface GrantItem extends vscode.QuickPickItem {
+  readonly grant: Grant;
+}
+
+/** The list already fetched (fetching it if there is none), or undefined after telling the user why. */
+async function loadedPats(services: Services): Promise<readonly Pat[] | undefined> {
+  if (!(await services.connections.get())) {
+    const choice = await vscode.window.showInformationMessage(
+      "Sign in to Dfns to list your tokens.",
+      "Sign In",
+    );
+    if (choice) await vscode.commands.executeCommand("dfns.signIn");
+    return undefined;
+  }
+  const state = await services.patList.ensureLoaded();
+  if (!state.snapshot) {
+    const choice = await vscode.window.showErrorMessage(
+      state.error?.message ?? "The token list could not be loaded.",
+      "Show Log",
+    );
+    if (choice) services.showLog();
+    return undefined;
+  }
+  return state.snapshot.list.pats;
+}
+
+/** Operations seen in the list, plus what is typed as a pattern of its own. */
+function promptForOperation(operations: readonly string[]): Promise<string | undefined> {
+  const listed: OperationItem[] = operations.map((operation) => ({ label: operation, operation }));
+  const quickPick = vscode.window.createQuickPick<OperationItem>();
+  quickPick.title = "Find Tokens Granting…";
+  quickPick.placeholder = "Pick an operation, or type one; * matches anything (Wallets:*, Auth:*:Create)";
+  quickPick.items = listed;
+  quickPick.onDidChangeValue((value) => {
+    const typed = value.trim();
+    if (!typed || operations.includes(typed)) {
+      quickPick.items = listed;
+      return;
+    }
+    const own = { label: typed, operation: typed, description: "the text typed", alwaysShow: true };
+    // A wildcard pattern leads; plain text trails, so Enter still takes the listed operation it finds.
+    quickPick.items = typed.includes("*") ? [own, ...listed] : [...listed, own];
+  });
+  return new Promise<string | undefined>((resolve) => {
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0]?.operation ?? (quickPick.value.trim() || undefined));
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      resolve(undefined);
+      quickPick.dispose();
+    });
+    quickPick.show();
+  });
+}
+
+function grantItems(grants: readonly Grant[]): GrantItem[] {
+  return grants.map((grant) => ({
+    grant,
+    label: `$(${grant.pat.isActive ? "key" : "circle-slash"}) ${grant.pat.name || grant.pat.tokenId}`,
+    description: describeThrough(grant),
+    detail:
+      grant.operations.length > 0
+        ? grant.operations.join(", ")
+        : "No listed operation matches; DfnsFullAdminAccess grants it all the same",
+  }));
+}
+
+/** "Dfns: Find Tokens Granting…": which tokens can perform an operation, and through what. */
+export async function findTokensGranting(services: Services, args?: unknown): Promise<void> {
+  const pats = await loadedPats(services);
+  if (!pats) return;
+  const given = (args as FindGrantingArgs | undefined)?.operation;
+  const operation =
+    typeof given === "string" && given.trim() ? given.trim() : await promptForOperation(allOperations(pats));
+  if (!operation) return;
+  const grants = tokensGranting(sortedPats(pats), operationPattern(operation));
+  if (grants.length === 0) {
+    void vscode.window.showInformationMessage(`No listed token grants ${operation}.`);
+    return;
+  }
+  const choice = await vscode.window.showQuickPick(grantItems(grants), {
+    title: `Tokens granting ${operation} (${grants.length})`,
+    placeHolder: "Enter reveals the token in the Dfns view",
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (choice && !(await services.treeView.reveal(choice.grant.pat.tokenId))) {
+    void vscode.window.showWarningMessage(
+      `${choice.grant.pat.name} is no longer in the list; refresh the view.`,
+    );
+  }
+}

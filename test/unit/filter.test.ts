@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import type { ConnectionInfo } from "../../src/connections/connectionStore";
+import { parsePatPage } from "../../src/dfns/parse";
+import type { Pat } from "../../src/dfns/types";
+import type { PatListState } from "../../src/pats/patList";
+import { describeFilter, isFiltering, matches, noFilter, type PatFilter } from "../../src/tree/filter";
+import { rootNodes } from "../../src/tree/model";
+import { now, rawPat } from "./fixtures";
+
+const connection: ConnectionInfo = {
+  baseUrl: "https://api.dfns.io",
+  token: "fake-test-token",
+  host: "api.dfns.io",
+  claims: undefined,
+};
+
+const items = [
+  rawPat({ tokenId: "to-ci-1", name: "CI deployer", credId: "cr-one" }),
+  rawPat({ tokenId: "to-bot-2", name: "signing bot", credId: "cr-special-ci" }),
+  rawPat({ tokenId: "to-old-3", name: "old ci runner", isActive: false, credId: "cr-three" }),
+  rawPat({ tokenId: "to-x-4", name: "unrelated", credId: "cr-four" }),
+  { tokenId: "to-broken-5", name: "broken ci entry", isActive: "maybe" },
+];
+
+function state(): PatListState {
+  const { pats, invalid } = parsePatPage({ items });
+  return {
+    connection,
+    snapshot: { list: { pats, invalid }, fetchedAt: new Date(now) },
+    error: undefined,
+    loading: false,
+  };
+}
+
+function pats(): readonly Pat[] {
+  return state().snapshot?.list.pats ?? [];
+}
+
+function shown(filter: PatFilter): string[] {
+  return rootNodes(state(), now, filter).map((node) => node.label);
+}
+
+describe("PAT filter", () => {
+  it("matches the name, token ID and credential ID, ignoring case", () => {
+    const filter: PatFilter = { text: "CI", status: "all" };
+    assert.deepEqual(
+      pats()
+        .filter((pat) => matches(pat, filter))
+        .map((pat) => pat.tokenId),
+      ["to-ci-1", "to-bot-2", "to-old-3"],
+    );
+    assert.equal(matches(pats()[3] as Pat, { text: "X-4", status: "all" }), true);
+  });
+
+  it("narrows by status", () => {
+    assert.deepEqual(shown({ text: "", status: "inactive" }), ["old ci runner"]);
+    assert.deepEqual(shown({ text: "ci", status: "active" }), ["CI deployer", "signing bot"]);
+  });
+
+  it("keeps the view's order and finds an unreadable entry by text, but not by status", () => {
+    assert.deepEqual(shown({ text: "ci", status: "all" }), [
+      "CI deployer",
+      "signing bot",
+      "old ci runner",
+      "Invalid token entry: broken ci entry",
+    ]);
+    assert.ok(!shown({ text: "broken", status: "active" }).some((label) => label.includes("broken")));
+  });
+
+  it("shows every row when nothing is filtered", () => {
+    assert.equal(isFiltering(noFilter), false);
+    assert.equal(isFiltering({ text: "  ", status: "all" }), false);
+    assert.equal(shown(noFilter).length, 5);
+  });
+
+  it("says so, with a Clear Filter row, when nothing matches", () => {
+    const roots = rootNodes(state(), now, { text: "nothing like this", status: "all" });
+    assert.deepEqual(
+      roots.map((node) => node.label),
+      ["No tokens match the filter", "Clear Filter"],
+    );
+    assert.equal(roots[0]?.description, 'filter: "nothing like this"');
+    assert.equal(roots[1]?.command?.command, "dfns.clearFilter");
+  });
+
+  it("still says there are no tokens when the list is empty, filter or not", () => {
+    const empty: PatListState = {
+      ...state(),
+      snapshot: { list: { pats: [], invalid: [] }, fetchedAt: new Date(now) },
+    };
+    assert.deepEqual(
+      rootNodes(empty, now, { text: "ci", status: "all" }).map((node) => node.label),
+      ["No personal access tokens"],
+    );
+  });
+
+  it("describes itself for the view's description", () => {
+    assert.equal(describeFilter(noFilter), undefined);
+    assert.equal(describeFilter({ text: " ci ", status: "active" }), 'filter: "ci" · active');
+    assert.equal(describeFilter({ text: "", status: "inactive" }), "filter: inactive");
+    assert.equal(describeFilter({ text: "ci", status: "all" }), 'filter: "ci"');
+  });
+});
