@@ -1,32 +1,37 @@
 import * as vscode from "vscode";
+import { registerConnectionCommands } from "./commands/connections";
 import { registerCopyCommands } from "./commands/copy";
 import { registerFilterCommands } from "./commands/filterPats";
 import { findTokensGranting } from "./commands/findGranting";
 import { listPats } from "./commands/listPats";
-import { refresh } from "./commands/refresh";
+import { type RefreshArgs, refresh } from "./commands/refresh";
 import { type SignInArgs, signIn } from "./commands/signIn";
 import { type SignOutArgs, signOut } from "./commands/signOut";
-import { type Connection, ConnectionStore } from "./connections/connectionStore";
+import { type Connection, type ConnectionInfo, ConnectionStore } from "./connections/connectionStore";
 import { registerEditorFeatures } from "./editor/register";
 import { lazyClientSource } from "./pats/clientSource";
-import { PatListService } from "./pats/patList";
+import { PatLists } from "./pats/patLists";
 import type { Services } from "./services";
 import { clientSettings, groupOperationsByNamespace } from "./settings";
 import { PatTreeView } from "./tree/patTreeView";
+import { l10n } from "./util/l10n";
 import { redactingLogger } from "./util/redactingLogger";
 
 /**
- * What activate() returns: the view's data as VS Code sees it, and whether a connection is stored.
- * The in-editor tests read the tree through it; it never exposes the token.
+ * What activate() returns: the view's data as VS Code sees it, and which connections are stored.
+ * The in-editor tests read the tree through it; it never exposes a token.
  */
 export interface DfnsPatExplorerApi {
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
   readonly treeView: vscode.TreeView<unknown>;
+  /** The host of the first connection, if any. */
   signedInHost(): Promise<string | undefined>;
+  connections(): Promise<{ id: string; label: string; host: string }[]>;
 }
 
 /** The composition root: builds the pieces and registers them. Nothing is fetched here. */
 export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
+  l10n.use(vscode.l10n.t);
   const output = vscode.window.createOutputChannel("Dfns", { log: true });
   const connections = new ConnectionStore(context.secrets);
   const knownTokens = new Set<string>();
@@ -36,45 +41,47 @@ export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
     knownTokens.add(connection.token);
     return lazyClientSource(connection, clientSettings, logger);
   };
-  const patList = new PatListService(sourceFor, logger);
-  const treeView = new PatTreeView(patList, groupOperationsByNamespace);
+  const lists = new PatLists(sourceFor, logger);
+  const treeView = new PatTreeView(lists, groupOperationsByNamespace);
   const services: Services = {
     connections,
-    patList,
+    lists,
     treeView,
     logger,
     sourceFor,
     showLog: () => output.show(),
   };
 
-  const follow = (connection: Awaited<ReturnType<ConnectionStore["get"]>>) => {
-    patList.setConnection(connection);
-    void vscode.commands.executeCommand("setContext", "dfns.signedIn", connection !== undefined);
+  const follow = (stored: readonly ConnectionInfo[]) => {
+    lists.setConnections(stored);
+    void vscode.commands.executeCommand("setContext", "dfns.signedIn", stored.length > 0);
   };
-  void connections.get().then(follow);
+  void connections.list().then(follow);
 
   context.subscriptions.push(
     output,
     connections,
-    patList,
+    lists,
     treeView,
     connections.onDidChange(follow),
     vscode.commands.registerCommand("dfns.signIn", (args?: SignInArgs) => signIn(services, args)),
     vscode.commands.registerCommand("dfns.signOut", (args?: SignOutArgs) => signOut(services, args)),
-    vscode.commands.registerCommand("dfns.refresh", () => refresh(services)),
+    vscode.commands.registerCommand("dfns.refresh", (args?: RefreshArgs) => refresh(services, args)),
     vscode.commands.registerCommand("dfns.listPats", () => listPats(services)),
     vscode.commands.registerCommand("dfns.showLog", () => output.show()),
     vscode.commands.registerCommand("dfns.findTokensGranting", (args?: unknown) =>
       findTokensGranting(services, args),
     ),
     ...registerFilterCommands(services),
+    ...registerConnectionCommands(services),
     ...registerCopyCommands(services),
     ...registerEditorFeatures(services),
   );
   return {
     treeDataProvider: treeView.provider,
     treeView: treeView.view,
-    signedInHost: async () => (await connections.get())?.host,
+    signedInHost: async () => (await connections.list())[0]?.host,
+    connections: async () => (await connections.list()).map(({ id, label, host }) => ({ id, label, host })),
   };
 }
 

@@ -6,6 +6,8 @@ import { isStatusFilter, noFilter, type PatFilter, type StatusFilter } from "../
 export interface FilterArgs {
   readonly text?: string;
   readonly status?: StatusFilter;
+  /** A connection id: show only its tokens. */
+  readonly connection?: string;
 }
 
 interface StatusItem extends vscode.QuickPickItem {
@@ -19,11 +21,45 @@ const statusItems: readonly StatusItem[] = [
 ];
 
 /** Commands receive whatever they are given: keep only well-formed fields. */
-function filterFromArgs(args: unknown): PatFilter | undefined {
+function filterFromArgs(services: Services, args: unknown): PatFilter | undefined {
   if (typeof args !== "object" || args === null) return undefined;
-  const { text, status } = args as Record<keyof FilterArgs, unknown>;
-  if (text === undefined && status === undefined) return undefined;
-  return { text: typeof text === "string" ? text : "", status: isStatusFilter(status) ? status : "all" };
+  const { text, status, connection } = args as Record<keyof FilterArgs, unknown>;
+  if (text === undefined && status === undefined && connection === undefined) return undefined;
+  const named = typeof connection === "string" ? services.lists.find(connection)?.connection : undefined;
+  return {
+    text: typeof text === "string" ? text : "",
+    status: isStatusFilter(status) ? status : "all",
+    ...(named ? { connection: { id: named.id, label: named.label } } : {}),
+  };
+}
+
+/** With several connections, a second step: all of them, or one. Undefined when dismissed. */
+async function promptForConnection(
+  services: Services,
+  current: PatFilter,
+): Promise<PatFilter["connection"] | "all" | undefined> {
+  const entries = services.lists.entries;
+  const mark = (id: string | undefined, text: string) =>
+    id === current.connection?.id ? `${text} · current` : text;
+  const items = [
+    {
+      label: "$(list-flat) All connections",
+      description: mark(undefined, ""),
+      id: undefined as string | undefined,
+    },
+    ...entries.map(({ connection }) => ({
+      label: `$(cloud) ${connection.label}`,
+      description: mark(connection.id, connection.host),
+      id: connection.id as string | undefined,
+    })),
+  ];
+  const choice = await vscode.window.showQuickPick(items, {
+    title: "Filter PATs: connection",
+    placeHolder: "Show the tokens of which connection?",
+  });
+  if (!choice) return undefined;
+  const named = choice.id ? services.lists.find(choice.id)?.connection : undefined;
+  return named ? { id: named.id, label: named.label } : "all";
 }
 
 /** One prompt for both parts: the text typed, and the status picked below it. */
@@ -55,8 +91,21 @@ function promptForFilter(current: PatFilter): Promise<PatFilter | undefined> {
 
 /** "Dfns: Filter PATs…": narrows the view to the list already fetched; nothing is requested. */
 export async function filterPats(services: Services, args?: unknown): Promise<void> {
-  const filter = filterFromArgs(args) ?? (await promptForFilter(services.treeView.filter));
-  if (filter) services.treeView.setFilter(filter);
+  const given = filterFromArgs(services, args);
+  if (given) {
+    services.treeView.setFilter(given);
+    return;
+  }
+  const current = services.treeView.filter;
+  const filter = await promptForFilter(current);
+  if (!filter) return;
+  if (services.lists.entries.length < 2) {
+    services.treeView.setFilter(filter);
+    return;
+  }
+  const connection = await promptForConnection(services, current);
+  if (connection === undefined) return;
+  services.treeView.setFilter(connection === "all" ? filter : { ...filter, connection });
 }
 
 export function registerFilterCommands(services: Services): vscode.Disposable[] {

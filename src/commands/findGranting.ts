@@ -1,8 +1,9 @@
 import * as vscode from "vscode";
-import type { Pat } from "../dfns/types";
+import type { ConnectionInfo } from "../connections/connectionStore";
 import { allOperations, describeThrough, type Grant, operationPattern, tokensGranting } from "../pats/grants";
 import type { Services } from "../services";
 import { sortedPats } from "../tree/model";
+import { type LoadedList, loadedLists } from "./loadedLists";
 
 /** What scripts and tests may pass to skip the first prompt. */
 export interface FindGrantingArgs {
@@ -15,28 +16,7 @@ interface OperationItem extends vscode.QuickPickItem {
 
 interface GrantItem extends vscode.QuickPickItem {
   readonly grant: Grant;
-}
-
-/** The list already fetched (fetching it if there is none), or undefined after telling the user why. */
-async function loadedPats(services: Services): Promise<readonly Pat[] | undefined> {
-  if (!(await services.connections.get())) {
-    const choice = await vscode.window.showInformationMessage(
-      "Sign in to Dfns to list your tokens.",
-      "Sign In",
-    );
-    if (choice) await vscode.commands.executeCommand("dfns.signIn");
-    return undefined;
-  }
-  const state = await services.patList.ensureLoaded();
-  if (!state.snapshot) {
-    const choice = await vscode.window.showErrorMessage(
-      state.error?.message ?? "The token list could not be loaded.",
-      "Show Log",
-    );
-    if (choice) services.showLog();
-    return undefined;
-  }
-  return state.snapshot.list.pats;
+  readonly connection: ConnectionInfo;
 }
 
 /** Operations seen in the list, plus what is typed as a pattern of its own. */
@@ -69,11 +49,17 @@ function promptForOperation(operations: readonly string[]): Promise<string | und
   });
 }
 
-function grantItems(grants: readonly Grant[]): GrantItem[] {
+/** One row per granting token; with several connections, each says which one lists it. */
+function grantItems(
+  grants: readonly Grant[],
+  connection: ConnectionInfo,
+  nameConnection: boolean,
+): GrantItem[] {
   return grants.map((grant) => ({
     grant,
+    connection,
     label: `$(${grant.pat.isActive ? "key" : "circle-slash"}) ${grant.pat.name || grant.pat.tokenId}`,
-    description: describeThrough(grant),
+    description: nameConnection ? `${connection.label} · ${describeThrough(grant)}` : describeThrough(grant),
     detail:
       grant.operations.length > 0
         ? grant.operations.join(", ")
@@ -83,26 +69,34 @@ function grantItems(grants: readonly Grant[]): GrantItem[] {
 
 /** "Dfns: Find Tokens Granting…": which tokens can perform an operation, and through what. */
 export async function findTokensGranting(services: Services, args?: unknown): Promise<void> {
-  const pats = await loadedPats(services);
-  if (!pats) return;
+  const lists = await loadedLists(services);
+  if (!lists) return;
   const given = (args as FindGrantingArgs | undefined)?.operation;
   const operation =
-    typeof given === "string" && given.trim() ? given.trim() : await promptForOperation(allOperations(pats));
+    typeof given === "string" && given.trim()
+      ? given.trim()
+      : await promptForOperation(allOperations(lists.flatMap((list) => list.pats)));
   if (!operation) return;
-  const grants = tokensGranting(sortedPats(pats), operationPattern(operation));
-  if (grants.length === 0) {
+  const items = grantsAcross(lists, operationPattern(operation));
+  if (items.length === 0) {
     void vscode.window.showInformationMessage(`No listed token grants ${operation}.`);
     return;
   }
-  const choice = await vscode.window.showQuickPick(grantItems(grants), {
-    title: `Tokens granting ${operation} (${grants.length})`,
+  const choice = await vscode.window.showQuickPick(items, {
+    title: `Tokens granting ${operation} (${items.length})`,
     placeHolder: "Enter reveals the token in the Dfns view",
     matchOnDescription: true,
     matchOnDetail: true,
   });
-  if (choice && !(await services.treeView.reveal(choice.grant.pat.tokenId))) {
+  if (choice && !(await services.treeView.reveal(choice.grant.pat.tokenId, choice.connection.id))) {
     void vscode.window.showWarningMessage(
       `${choice.grant.pat.name} is no longer in the list; refresh the view.`,
     );
   }
+}
+
+function grantsAcross(lists: readonly LoadedList[], pattern: RegExp): GrantItem[] {
+  return lists.flatMap(({ connection, pats }) =>
+    grantItems(tokensGranting(sortedPats(pats), pattern), connection, lists.length > 1),
+  );
 }

@@ -1,12 +1,11 @@
 import * as vscode from "vscode";
-import type { Pat } from "../dfns/types";
 import { insertAtCursors } from "../editor/insertId";
 import type { Services } from "../services";
 import { copyToClipboard } from "./copy";
-import { pickPat } from "./pickPat";
+import { type PickedPat, pickPat } from "./pickPat";
 import { showOperations } from "./showOperations";
 
-async function offerActions(services: Services, pat: Pat): Promise<void> {
+async function offerActions(services: Services, { pat, connection }: PickedPat): Promise<void> {
   // Taken before the pick opens; offered last so the other actions keep their places.
   const editor = vscode.window.activeTextEditor;
   const actions = [
@@ -28,7 +27,7 @@ async function offerActions(services: Services, pat: Pat): Promise<void> {
       label: "$(list-tree) Reveal in Sidebar",
       description: "",
       run: async () => {
-        if (!(await services.treeView.reveal(pat.tokenId))) {
+        if (!(await services.treeView.reveal(pat.tokenId, connection.id))) {
           void vscode.window.showWarningMessage(`${pat.name} is no longer in the list; refresh the view.`);
         }
       },
@@ -53,12 +52,15 @@ async function offerActions(services: Services, pat: Pat): Promise<void> {
         ]
       : []),
   ];
-  const action = await vscode.window.showQuickPick(actions, { title: pat.name, placeHolder: pat.tokenId });
+  const action = await vscode.window.showQuickPick(actions, {
+    title: `${pat.name} · ${connection.label}`,
+    placeHolder: pat.tokenId,
+  });
   await action?.run();
 }
 
 /** "Dfns: List PATs": finds a token from the palette, whether or not the view was ever opened. */
 export async function listPats(services: Services): Promise<void> {
-  const pat = await pickPat(services, "Dfns PATs");
-  if (pat) await offerActions(services, pat);
+  const picked = await pickPat(services, "Dfns PATs");
+  if (picked) await offerActions(services, picked);
 }

@@ -1,8 +1,13 @@
 import * as vscode from "vscode";
 import type { Services } from "../services";
 
-export async function refresh(services: Services): Promise<void> {
-  if (!(await services.connections.get())) {
+export interface RefreshArgs {
+  /** Refresh this connection only (an error row's Retry); otherwise all of them. */
+  readonly connectionId?: string;
+}
+
+export async function refresh(services: Services, args: RefreshArgs = {}): Promise<void> {
+  if (!services.lists.signedIn && (await services.connections.list()).length === 0) {
     const choice = await vscode.window.showInformationMessage(
       "Sign in to Dfns to list your tokens.",
       "Sign In",
@@ -11,5 +16,6 @@ export async function refresh(services: Services): Promise<void> {
     return;
   }
   // The view shows progress and, on failure, keeps the last list with a message above it.
-  await services.patList.refresh();
+  const one = args.connectionId ? services.lists.find(args.connectionId) : undefined;
+  await (one ? one.list.refresh() : services.lists.refreshAll());
 }

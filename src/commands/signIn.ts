@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { type Connection, describeConnection } from "../connections/connectionStore";
+import type { Connection, ConnectionInfo } from "../connections/connectionStore";
 import { dfnsEnvironments } from "../connections/environments";
 import { verificationOutcome } from "../connections/verification";
 import { checkBaseUrl } from "../dfns/baseUrl";
@@ -15,6 +15,10 @@ export interface SignInArgs {
   readonly appId?: string;
   /** The answer to "the token could not be checked: keep it anyway?". */
   readonly ifUnverified?: "keep" | "discard";
+  /** Give this connection a new token (after a 401) instead of adding one; its URL is kept. */
+  readonly connectionId?: string;
+  /** What to call a new connection; by default the org from the token, else the host. */
+  readonly name?: string;
 }
 
 const title = "Dfns: Sign In";
@@ -94,17 +98,18 @@ async function verify(services: Services, connection: Connection): Promise<PatLi
   );
 }
 
-function welcomeText(connection: Connection, list: PatList | undefined): string {
-  const info = describeConnection(connection);
-  const parts = [`Signed in to ${info.host}`];
+function welcomeText(info: ConnectionInfo, list: PatList | undefined): string {
+  const parts = [`Signed in to ${info.label === info.host ? info.host : `${info.label} (${info.host})`}`];
   if (info.claims?.orgId) parts.push(`org ${info.claims.orgId}`);
   if (info.claims?.expiresAt) parts.push(`token expires ${relativeTime(info.claims.expiresAt, Date.now())}`);
   if (list) parts.push(`${list.pats.length} token${list.pats.length === 1 ? "" : "s"} listed`);
   return `${parts.join(", ")}.`;
 }
 
+/** Adds a connection, or with `connectionId` gives an existing one a new token. */
 export async function signIn(services: Services, args: SignInArgs = {}): Promise<boolean> {
-  const baseUrlInput = args.baseUrl ?? (await pickBaseUrl());
+  const replacing = args.connectionId ? await services.connections.find(args.connectionId) : undefined;
+  const baseUrlInput = args.baseUrl ?? replacing?.baseUrl ?? (await pickBaseUrl());
   if (baseUrlInput === undefined) return false;
   const check = checkBaseUrl(baseUrlInput);
   if (!check.ok) {
@@ -140,10 +145,13 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
     if (keep !== "keep") return false;
   }
   const list = result instanceof DfnsError ? undefined : result;
-  await services.connections.set(connection);
+  const stored = await services.connections.add(connection, {
+    ...(replacing ? { replaceId: replacing.id } : {}),
+    ...(args.name ? { name: args.name } : {}),
+  });
   // Hand the checked list to the view, so signing in costs one request, not two.
-  services.patList.setConnection(describeConnection(connection), list);
-  services.logger.info(welcomeText(connection, list));
-  void vscode.window.showInformationMessage(welcomeText(connection, list));
+  if (list) services.lists.seed(stored, list);
+  services.logger.info(welcomeText(stored, list));
+  void vscode.window.showInformationMessage(welcomeText(stored, list));
   return true;
 }

@@ -1,21 +1,54 @@
 import * as vscode from "vscode";
+import type { ConnectionInfo } from "../connections/connectionStore";
 import type { Services } from "../services";
 
 export interface SignOutArgs {
-  /** For scripted use: skip the confirmation. */
+  /** For scripted use: skip the confirmation (and, with several connections, sign out of all). */
   readonly skipConfirmation?: boolean;
+  /** Sign out of this connection only (its row's "Remove Connection"). */
+  readonly connectionId?: string;
+}
+
+function describe(connection: ConnectionInfo): string {
+  return connection.label === connection.host ? connection.host : `${connection.label} (${connection.host})`;
+}
+
+/** With several connections and none named: which one, or all of them? */
+async function pickConnections(
+  connections: readonly ConnectionInfo[],
+): Promise<ConnectionInfo[] | undefined> {
+  const all = { label: "$(sign-out) All Connections", description: "", connections: [...connections] };
+  const choice = await vscode.window.showQuickPick(
+    [
+      ...connections.map((connection) => ({
+        label: connection.label,
+        description: connection.host,
+        connections: [connection],
+      })),
+      all,
+    ],
+    { title: "Dfns: Sign Out", placeHolder: "Which connection should be forgotten?" },
+  );
+  return choice?.connections;
 }
 
 export async function signOut(services: Services, args: SignOutArgs = {}): Promise<boolean> {
-  const connection = await services.connections.get();
-  if (!connection) {
+  const stored = await services.connections.list();
+  const named = args.connectionId
+    ? stored.filter((connection) => connection.id === args.connectionId)
+    : stored;
+  if (named.length === 0) {
     void vscode.window.showInformationMessage("You are not signed in to Dfns.");
     return false;
   }
+  const targets = named.length === 1 || args.skipConfirmation ? [...named] : await pickConnections(named);
+  if (!targets) return false;
   if (!args.skipConfirmation) {
     // A PAT's secret is shown once, at creation: make sure the user can get it back before deleting it.
     const answer = await vscode.window.showWarningMessage(
-      `Sign out of ${connection.host}?`,
+      targets.length === 1 && targets[0]
+        ? `Sign out of ${describe(targets[0])}?`
+        : `Sign out of all ${targets.length} Dfns connections?`,
       {
         modal: true,
         detail:
@@ -25,8 +58,11 @@ export async function signOut(services: Services, args: SignOutArgs = {}): Promi
     );
     if (answer !== "Sign Out") return false;
   }
-  services.patList.setConnection(undefined);
-  await services.connections.clear();
-  services.logger.info(`Signed out of ${connection.host}.`);
+  if (targets.length === stored.length) {
+    await services.connections.clear();
+  } else {
+    for (const connection of targets) await services.connections.remove(connection.id);
+  }
+  for (const connection of targets) services.logger.info(`Signed out of ${describe(connection)}.`);
   return true;
 }

@@ -25,7 +25,7 @@ export async function insertId(services: Services): Promise<void> {
     void vscode.window.showInformationMessage("Open an editor to insert a Dfns ID into.");
     return;
   }
-  const pat = await pickPat(services, "Insert ID: choose a token");
+  const pat = (await pickPat(services, "Insert ID: choose a token"))?.pat;
   if (!pat) return;
   const items = idChoices(pat).map((choice) => ({ label: choice.label, description: choice.id, choice }));
   const picked = await vscode.window.showQuickPick(items, {

@@ -41,7 +41,7 @@ function stringList(value: unknown, fallback: string[]): string[] {
 
 /** Hover, completion and Insert ID: the features that meet people in the editor, not the sidebar. */
 export function registerEditorFeatures(services: Services): vscode.Disposable[] {
-  const ids = new LiveIdIndex(services.patList);
+  const ids = new LiveIdIndex(services.lists);
   return [
     ids,
     registeredWhile(["dfns.hover.enabled"], (config) =>

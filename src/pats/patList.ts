@@ -58,7 +58,13 @@ export class PatListService {
    * Setting the connection already in use changes nothing.
    */
   setConnection(connection: ConnectionInfo | undefined, list?: PatList): void {
-    if (!list && sameConnection(connection, this.current.connection)) return;
+    if (!list && sameConnection(connection, this.current.connection)) {
+      // A rename: the same token and list under another label.
+      if (connection && connection.label !== this.current.connection?.label) {
+        this.update({ ...this.current, connection });
+      }
+      return;
+    }
     this.generation++;
     this.inFlight?.abort.abort();
     this.inFlight = undefined;

@@ -26,6 +26,8 @@ export function assignmentContextValue(assignment: PermissionAssignment): string
     .join(" ");
 }
 
+/** Rename and remove act on it; it carries no ID to copy. */
+export const connectionContextValue = "dfnsConnection";
 export const operationContextValue = "dfnsOperation hasOperation";
 /** No `has…` word: a namespace row offers nothing to copy. */
 export const namespaceContextValue = "dfnsNamespace";

@@ -7,6 +7,8 @@ export interface PatFilter {
   /** Matched case-insensitively against the name, token ID and credential ID; "" matches all. */
   readonly text: string;
   readonly status: StatusFilter;
+  /** With several connections: show only this one's tokens. */
+  readonly connection?: { readonly id: string; readonly label: string };
 }
 
 export const noFilter: PatFilter = { text: "", status: "all" };
@@ -18,7 +20,7 @@ export function isStatusFilter(value: unknown): value is StatusFilter {
 }
 
 export function isFiltering(filter: PatFilter): boolean {
-  return filter.text.trim() !== "" || filter.status !== "all";
+  return filter.text.trim() !== "" || filter.status !== "all" || filter.connection !== undefined;
 }
 
 function containsText(fields: readonly (string | undefined)[], text: string): boolean {
@@ -37,10 +39,19 @@ export function matchesInvalid(item: InvalidPatItem, filter: PatFilter): boolean
   return filter.status === "all" && containsText([item.name, item.tokenId], filter.text);
 }
 
-/** `filter: "ci" · active`, or undefined when nothing is filtered. */
+/** Whether a connection's tokens are shown at all under `filter`. */
+export function showsConnection(filter: PatFilter, connectionId: string): boolean {
+  return filter.connection === undefined || filter.connection.id === connectionId;
+}
+
+/** `filter: "ci" · active · prod-eu`, or undefined when nothing is filtered. */
 export function describeFilter(filter: PatFilter): string | undefined {
   if (!isFiltering(filter)) return undefined;
   const text = filter.text.trim();
-  const parts = [text ? `"${text}"` : undefined, filter.status !== "all" ? filter.status : undefined];
+  const parts = [
+    text ? `"${text}"` : undefined,
+    filter.status !== "all" ? filter.status : undefined,
+    filter.connection?.label,
+  ];
   return `filter: ${parts.filter(Boolean).join(" · ")}`;
 }

@@ -2,6 +2,7 @@ import type { DfnsError } from "../dfns/errors";
 import type { InvalidPatItem, Pat, PermissionAssignment } from "../dfns/types";
 import type { PatListState } from "../pats/patList";
 import { relativeTime } from "../util/time";
+import { connectionTooltip } from "./connectionNode";
 import {
   assignmentContextValue,
   invalidContextValue,
@@ -13,6 +14,7 @@ import { describeFilter, isFiltering, matches, matchesInvalid, noFilter, type Pa
 import { groupByNamespace, shouldGroup } from "./namespaces";
 import type {
   AssignmentNode,
+  ConnectionNode,
   InvalidNode,
   MessageNode,
   NamespaceNode,
@@ -45,11 +47,26 @@ export function sortedPats(pats: readonly Pat[]): readonly Pat[] {
   return sorted;
 }
 
-export function patNode(pat: Pat, now: number): PatNode {
+/**
+ * Where a connection's rows hang: at the top with one connection, under its row with several.
+ * Ids under a connection row start with its id, so two connections may list the same token.
+ */
+export interface Scope {
+  readonly connectionId: string;
+  readonly parent?: ConnectionNode;
+}
+
+function scopedId(scope: Scope, id: string): string {
+  return scope.parent ? `${scope.parent.id}/${id}` : id;
+}
+
+export function patNode(pat: Pat, now: number, scope: Scope): PatNode {
   return {
     kind: "pat",
     pat,
-    id: `pat/${pat.tokenId}`,
+    connectionId: scope.connectionId,
+    ...(scope.parent ? { parent: scope.parent } : {}),
+    id: scopedId(scope, `pat/${pat.tokenId}`),
     label: pat.name || pat.tokenId,
     description: pat.isActive ? (relativeTime(pat.createdAt, now) ?? "") : "inactive",
     icon: pat.isActive ? { id: "key" } : { id: "circle-slash", color: "disabledForeground" },
@@ -62,12 +79,24 @@ function message(id: string, label: string, extra: Partial<MessageNode> = {}): M
   return { kind: "message", id: `message/${id}`, label, icon: { id: "info" }, collapsible: false, ...extra };
 }
 
-export function invalidNode(item: InvalidPatItem): InvalidNode {
+/** A message row among a connection's rows. */
+function scopedMessage(
+  scope: Scope,
+  id: string,
+  label: string,
+  extra: Partial<MessageNode> = {},
+): MessageNode {
+  const node = message(id, label, extra);
+  return scope.parent ? { ...node, id: scopedId(scope, node.id), parent: scope.parent } : node;
+}
+
+export function invalidNode(item: InvalidPatItem, scope: Scope): InvalidNode {
   const name = item.name ?? item.tokenId ?? `item ${item.index + 1}`;
   return {
     kind: "invalid",
     item,
-    id: `invalid/${item.index}`,
+    ...(scope.parent ? { parent: scope.parent } : {}),
+    id: scopedId(scope, `invalid/${item.index}`),
     label: `Invalid token entry: ${name}`,
     description: item.reason,
     tooltip: `This entry of the list could not be read: ${item.reason}. The other tokens are shown as usual.`,
@@ -78,19 +107,25 @@ export function invalidNode(item: InvalidPatItem): InvalidNode {
 }
 
 /** The rows an error shows when there is no list to fall back on: what failed, then a way out. */
-export function errorNodes(error: DfnsError): MessageNode[] {
+export function errorNodes(error: DfnsError, scope: Scope): MessageNode[] {
   const icon = { id: "error", color: "errorForeground" };
-  const retry = message("action/retry", "Retry", {
+  const target = [{ connectionId: scope.connectionId }];
+  const retry = scopedMessage(scope, "action/retry", "Retry", {
     icon: { id: "refresh" },
-    command: { command: "dfns.refresh", title: "Retry" },
+    command: { command: "dfns.refresh", title: "Retry", arguments: target },
   });
+  // Signing in from here replaces this connection's token rather than adding a connection.
   const signIn = (label: string) =>
-    message("action/signIn", label, {
+    scopedMessage(scope, "action/signIn", label, {
       icon: { id: "sign-in" },
-      command: { command: "dfns.signIn", title: label },
+      command: { command: "dfns.signIn", title: label, arguments: target },
     });
   const row = (label: string, description?: string) =>
-    message("error", label, { icon, tooltip: error.message, ...(description ? { description } : {}) });
+    scopedMessage(scope, "error", label, {
+      icon,
+      tooltip: error.message,
+      ...(description ? { description } : {}),
+    });
   switch (error.kind) {
     case "unauthorized":
       return [row("Token rejected", error.apiMessage ?? "Not Authorized."), signIn("Sign In Again…")];
@@ -125,38 +160,51 @@ export function errorNodes(error: DfnsError): MessageNode[] {
 }
 
 /** When a filter hides every token: say so, and offer the way back. */
-export function noMatchNodes(filter: PatFilter): MessageNode[] {
+export function noMatchNodes(filter: PatFilter, scope?: Scope): MessageNode[] {
+  const make = (id: string, label: string, extra: Partial<MessageNode>) =>
+    scope ? scopedMessage(scope, id, label, extra) : message(id, label, extra);
   return [
-    message("noMatch", "No tokens match the filter", { description: describeFilter(filter) ?? "" }),
-    message("action/clearFilter", "Clear Filter", {
+    make("noMatch", "No tokens match the filter", { description: describeFilter(filter) ?? "" }),
+    make("action/clearFilter", "Clear Filter", {
       icon: { id: "clear-all" },
       command: { command: "dfns.clearFilter", title: "Clear Filter" },
     }),
   ];
 }
 
-/** What the view shows at its top level for a state of the list, narrowed by `filter`. */
-export function rootNodes(state: PatListState, now: number, filter: PatFilter = noFilter): TreeNode[] {
+/** The rows of one connection's list (the whole view when it is the only one), narrowed by `filter`. */
+export function rootNodes(
+  state: PatListState,
+  now: number,
+  filter: PatFilter = noFilter,
+  parent?: ConnectionNode,
+): TreeNode[] {
   if (!state.connection) return [];
+  const scope: Scope = { connectionId: state.connection.id, ...(parent ? { parent } : {}) };
   const snapshot = state.snapshot;
   if (!snapshot) {
-    if (state.error) return errorNodes(state.error);
-    return [message("loading", "Loading tokens…", { icon: { id: "loading~spin" } })];
+    if (state.error) return errorNodes(state.error, scope);
+    return [scopedMessage(scope, "loading", "Loading tokens…", { icon: { id: "loading~spin" } })];
   }
   const { pats, invalid } = snapshot.list;
   if (pats.length === 0 && invalid.length === 0) {
-    return [message("empty", "No personal access tokens", { description: state.connection.host })];
+    return [
+      scopedMessage(scope, "empty", "No personal access tokens", { description: state.connection.host }),
+    ];
   }
   if (!isFiltering(filter)) {
-    return [...sortedPats(pats).map((pat) => patNode(pat, now)), ...invalid.map(invalidNode)];
+    return [
+      ...sortedPats(pats).map((pat) => patNode(pat, now, scope)),
+      ...invalid.map((item) => invalidNode(item, scope)),
+    ];
   }
   const shown = [
     ...sortedPats(pats)
       .filter((pat) => matches(pat, filter))
-      .map((pat) => patNode(pat, now)),
-    ...invalid.filter((item) => matchesInvalid(item, filter)).map(invalidNode),
+      .map((pat) => patNode(pat, now, scope)),
+    ...invalid.filter((item) => matchesInvalid(item, filter)).map((item) => invalidNode(item, scope)),
   ];
-  return shown.length > 0 ? shown : noMatchNodes(filter);
+  return shown.length > 0 ? shown : noMatchNodes(filter, scope);
 }
 
 /** Keys stay unique even when the API repeats an assignment or an operation. */
@@ -233,6 +281,8 @@ function operationNodes(parent: AssignmentNode, grouping: boolean): TreeNode[] {
  */
 export function tooltipOf(node: TreeNode, now: number): string | undefined {
   switch (node.kind) {
+    case "connection":
+      return connectionTooltip(node.connection, now);
     case "pat":
       return patTooltip(node.pat, now);
     case "assignment":

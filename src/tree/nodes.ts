@@ -1,3 +1,4 @@
+import type { ConnectionInfo } from "../connections/connectionStore";
 import type { InvalidPatItem, Pat, PermissionAssignment } from "../dfns/types";
 
 /** A codicon id and an optional theme colour id, rendered by the adapter as a ThemeIcon. */
@@ -9,6 +10,7 @@ export interface IconSpec {
 export interface CommandSpec {
   readonly command: string;
   readonly title: string;
+  readonly arguments?: readonly unknown[];
 }
 
 /** What every row has, independent of VS Code; the adapter turns it into a TreeItem. */
@@ -22,13 +24,23 @@ interface BaseNode {
   readonly icon: IconSpec;
   readonly contextValue?: string;
   readonly collapsible: boolean;
+  /** Shown open the first time (connection rows). */
+  readonly expanded?: boolean;
   readonly command?: CommandSpec;
   readonly parent?: TreeNode;
+}
+
+/** With several connections, each has a root row above its tokens; with one, the tree stays flat. */
+export interface ConnectionNode extends BaseNode {
+  readonly kind: "connection";
+  readonly connection: ConnectionInfo;
 }
 
 export interface PatNode extends BaseNode {
   readonly kind: "pat";
   readonly pat: Pat;
+  readonly connectionId: string;
+  readonly parent?: ConnectionNode;
 }
 
 export interface AssignmentNode extends BaseNode {
@@ -57,6 +69,7 @@ export interface NamespaceNode extends BaseNode {
 export interface InvalidNode extends BaseNode {
   readonly kind: "invalid";
   readonly item: InvalidPatItem;
+  readonly parent?: ConnectionNode;
 }
 
 /** Loading, empty, error and action rows: every state of the view is a row, never an exception. */
@@ -64,7 +77,14 @@ export interface MessageNode extends BaseNode {
   readonly kind: "message";
 }
 
-export type TreeNode = PatNode | AssignmentNode | NamespaceNode | OperationNode | InvalidNode | MessageNode;
+export type TreeNode =
+  | ConnectionNode
+  | PatNode
+  | AssignmentNode
+  | NamespaceNode
+  | OperationNode
+  | InvalidNode
+  | MessageNode;
 
 /** The ID a row's inline copy button and Ctrl/Cmd+C copy. */
 export function primaryId(node: TreeNode): string | undefined {
@@ -77,6 +97,7 @@ export function primaryId(node: TreeNode): string | undefined {
       return node.operation;
     case "invalid":
       return node.item.tokenId;
+    case "connection":
     case "namespace":
     case "message":
       return undefined;

@@ -1,33 +1,43 @@
 import * as vscode from "vscode";
-import type { PatListService, PatListState } from "../pats/patList";
-import { noFilter, type PatFilter } from "./filter";
+import type { PatListState } from "../pats/patList";
+import type { ConnectionList, PatLists } from "../pats/patLists";
+import { connectionNode } from "./connectionNode";
+import { noFilter, type PatFilter, showsConnection } from "./filter";
 import { childNodes, rootNodes, tooltipOf } from "./model";
-import type { PatNode, TreeNode } from "./nodes";
+import type { ConnectionNode, PatNode, TreeNode } from "./nodes";
 import { markdownTooltip, toTreeItem } from "./treeItems";
 
-/** Adapts the list service and the pure row model to VS Code's tree API; it never speaks HTTP. */
+interface BuiltRows {
+  readonly state: PatListState;
+  readonly filter: PatFilter;
+  readonly parent: ConnectionNode | undefined;
+  readonly nodes: TreeNode[];
+}
+
+/** Adapts the lists and the pure row model to VS Code's tree API; it never speaks HTTP. */
 export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: { state: PatListState; filter: PatFilter; nodes: TreeNode[] } | undefined;
+  /** Each connection's rows, rebuilt only when its list or the filter changes. */
+  private readonly built = new Map<string, BuiltRows>();
   private readonly subscription: { dispose(): void };
   private currentFilter: PatFilter = noFilter;
   private grouping: boolean;
 
   constructor(
-    private readonly patList: PatListService,
+    private readonly lists: PatLists,
     private readonly now: () => number = Date.now,
     grouping = true,
   ) {
     this.grouping = grouping;
-    this.subscription = patList.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = lists.onDidChange(() => this.changed.fire(undefined));
   }
 
   get filter(): PatFilter {
     return this.currentFilter;
   }
 
-  /** Narrows the rows shown; the list held by the service is reused, never refetched. */
+  /** Narrows the rows shown; the lists already held are reused, never refetched. */
   setFilter(filter: PatFilter): void {
     this.currentFilter = filter;
     this.changed.fire(undefined);
@@ -52,24 +62,40 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (node) return childNodes(node, this.grouping);
-    const state = this.patList.state;
-    // The first look at the view is what fetches: nothing is requested while it stays closed.
-    if (state.connection && !state.snapshot && !state.error && !state.loading) {
-      void this.patList.refresh();
+    if (node?.kind === "connection") {
+      const entry = this.lists.find(node.connection.id);
+      return entry ? this.rowsOf(entry, node) : [];
     }
-    return this.rootsOf(this.patList.state);
+    if (node) return childNodes(node, this.grouping);
+    const entries = this.lists.entries;
+    // The first look at the view is what fetches: nothing is requested while it stays closed.
+    for (const entry of entries) {
+      const state = entry.list.state;
+      if (!state.snapshot && !state.error && !state.loading) void entry.list.refresh();
+    }
+    const [only] = entries;
+    if (entries.length === 1 && only) return this.rowsOf(only, undefined);
+    return entries
+      .filter((entry) => showsConnection(this.currentFilter, entry.connection.id))
+      .map((entry) => connectionNode(entry.connection, entry.list.state));
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
   }
 
-  /** The row of a token in the current list, for Reveal in Sidebar. */
-  patNode(tokenId: string): PatNode | undefined {
-    return this.rootsOf(this.patList.state).find(
-      (node): node is PatNode => node.kind === "pat" && node.pat.tokenId === tokenId,
-    );
+  /** The row of a token in the current lists, for Reveal in Sidebar; any connection when none is named. */
+  patNode(tokenId: string, connectionId?: string): PatNode | undefined {
+    const several = this.lists.entries.length > 1;
+    for (const entry of this.lists.entries) {
+      if (connectionId !== undefined && entry.connection.id !== connectionId) continue;
+      const parent = several ? connectionNode(entry.connection, entry.list.state) : undefined;
+      const found = this.rowsOf(entry, parent).find(
+        (node): node is PatNode => node.kind === "pat" && node.pat.tokenId === tokenId,
+      );
+      if (found) return found;
+    }
+    return undefined;
   }
 
   dispose(): void {
@@ -77,14 +103,24 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     this.changed.dispose();
   }
 
-  private rootsOf(state: PatListState): TreeNode[] {
-    if (this.roots?.state !== state || this.roots.filter !== this.currentFilter) {
-      this.roots = {
-        state,
-        filter: this.currentFilter,
-        nodes: rootNodes(state, this.now(), this.currentFilter),
-      };
+  private rowsOf(entry: ConnectionList, parent: ConnectionNode | undefined): TreeNode[] {
+    const state = entry.list.state;
+    const id = entry.connection.id;
+    const cached = this.built.get(id);
+    if (
+      cached?.state === state &&
+      cached.filter === this.currentFilter &&
+      cached.parent?.id === parent?.id &&
+      cached.parent?.label === parent?.label
+    ) {
+      return cached.nodes;
     }
-    return this.roots.nodes;
+    const nodes = rootNodes(state, this.now(), this.currentFilter, parent);
+    this.built.set(id, { state, filter: this.currentFilter, parent, nodes });
+    // Forget connections that are gone, so their rows are not kept alive.
+    for (const key of this.built.keys()) {
+      if (!this.lists.find(key)) this.built.delete(key);
+    }
+    return nodes;
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
-import type { PatListService, PatListState } from "../pats/patList";
+import type { PatLists } from "../pats/patLists";
 import { groupingSetting } from "../settings";
+import { l10n } from "../util/l10n";
 import { describeFilter, isFiltering, noFilter, type PatFilter } from "./filter";
 import type { TreeNode } from "./nodes";
 import { PatTreeProvider } from "./patTreeProvider";
@@ -8,7 +9,7 @@ import { PatTreeProvider } from "./patTreeProvider";
 export const patViewId = "dfnsPats";
 const revealRetryMs = 400;
 
-/** The view around the provider: progress, the failure message above a kept list, the host. */
+/** The view around the provider: progress, the failure messages above kept lists, the host. */
 export class PatTreeView implements vscode.Disposable {
   readonly provider: PatTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
@@ -17,10 +18,10 @@ export class PatTreeView implements vscode.Disposable {
 
   /** `grouping` reads the dfns.groupOperationsByNamespace setting, again whenever it changes. */
   constructor(
-    private readonly patList: PatListService,
+    private readonly lists: PatLists,
     grouping: () => boolean,
   ) {
-    this.provider = new PatTreeProvider(patList, Date.now, grouping());
+    this.provider = new PatTreeProvider(lists, Date.now, grouping());
     this.view = vscode.window.createTreeView(patViewId, {
       treeDataProvider: this.provider,
       showCollapseAll: true,
@@ -28,12 +29,12 @@ export class PatTreeView implements vscode.Disposable {
     this.disposables.push(
       this.provider,
       this.view,
-      { dispose: patList.onDidChange((state) => this.render(state)).dispose },
+      { dispose: lists.onDidChange(() => this.render()).dispose },
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(groupingSetting)) this.provider.setGrouping(grouping());
       }),
     );
-    this.render(patList.state);
+    this.render();
   }
 
   get filter(): PatFilter {
@@ -44,7 +45,7 @@ export class PatTreeView implements vscode.Disposable {
   setFilter(filter: PatFilter): void {
     this.provider.setFilter(filter);
     void vscode.commands.executeCommand("setContext", "dfns.filtered", isFiltering(filter));
-    this.render(this.patList.state);
+    this.render();
   }
 
   /** Rows focused or selected in the view: what Ctrl/Cmd+C and copy commands act on without an argument. */
@@ -52,13 +53,14 @@ export class PatTreeView implements vscode.Disposable {
     return this.view.selection;
   }
 
-  async reveal(tokenId: string): Promise<boolean> {
+  /** Shows a token's row, in the given connection's list or the first that has it. */
+  async reveal(tokenId: string, connectionId?: string): Promise<boolean> {
     await vscode.commands.executeCommand(`${patViewId}.focus`);
-    let node = this.provider.patNode(tokenId);
+    let node = this.provider.patNode(tokenId, connectionId);
     // Asked for by name: a filter hiding the token gives way rather than the reveal failing.
     if (!node && isFiltering(this.filter)) {
       this.setFilter(noFilter);
-      node = this.provider.patNode(tokenId);
+      node = this.provider.patNode(tokenId, connectionId);
     }
     if (!node) return false;
     const target = node;
@@ -82,25 +84,49 @@ export class PatTreeView implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
-  private render(state: PatListState): void {
-    // A filter belongs to a signed-in list; after signing out it would only hide the next one.
-    if (!state.connection && isFiltering(this.filter)) {
+  private render(): void {
+    const entries = this.lists.entries;
+    // A filter belongs to signed-in lists: after signing out, or removing the connection it names,
+    // it would only hide what comes next.
+    const connectionGone = this.filter.connection && !this.lists.find(this.filter.connection.id);
+    if ((entries.length === 0 || connectionGone) && isFiltering(this.filter)) {
       this.setFilter(noFilter);
       return;
     }
-    const filter = describeFilter(this.filter);
-    this.view.description = state.connection
-      ? [state.connection.host, filter].filter(Boolean).join(" · ")
+    const [only] = entries;
+    const where =
+      entries.length === 0
+        ? undefined
+        : only && entries.length === 1
+          ? only.connection.host
+          : l10n.t("{0} connections", entries.length);
+    this.view.description = where
+      ? [where, describeFilter(this.filter)].filter(Boolean).join(" · ")
       : undefined;
-    this.view.message =
-      state.error && state.snapshot
-        ? `Refresh failed: ${state.error.message}. Showing the list fetched at ${state.snapshot.fetchedAt.toLocaleTimeString()}.`
-        : undefined;
-    if (state.loading && !this.progressShown) {
+    const failures = entries.flatMap(({ connection, list }) => {
+      const { error, snapshot } = list.state;
+      if (!error || !snapshot) return [];
+      const time = snapshot.fetchedAt.toLocaleTimeString();
+      return entries.length === 1
+        ? [l10n.t("Refresh failed: {0}. Showing the list fetched at {1}.", error.message, time)]
+        : [
+            l10n.t(
+              "{0}: refresh failed: {1}. Showing the list fetched at {2}.",
+              connection.label,
+              error.message,
+              time,
+            ),
+          ];
+    });
+    this.view.message = failures.length > 0 ? failures.join(" ") : undefined;
+    const loading = entries.filter(({ list }) => list.state.loading);
+    if (loading.length > 0 && !this.progressShown) {
       this.progressShown = true;
       void vscode.window.withProgress({ location: { viewId: patViewId } }, () =>
-        this.patList.refresh().finally(() => {
+        Promise.all(loading.map(({ list }) => list.refresh())).finally(() => {
           this.progressShown = false;
+          // Another list may have started loading meanwhile: show progress for it too.
+          this.render();
         }),
       );
     }

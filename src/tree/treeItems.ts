@@ -13,7 +13,11 @@ export function markdownTooltip(markdown: string): vscode.MarkdownString {
 export function toTreeItem(node: TreeNode): vscode.TreeItem {
   const item = new vscode.TreeItem(
     node.label,
-    node.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    node.collapsible
+      ? node.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.id;
   if (node.description !== undefined) item.description = node.description;
@@ -23,7 +27,13 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
     node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined,
   );
   if (node.contextValue !== undefined) item.contextValue = node.contextValue;
-  if (node.command) item.command = { command: node.command.command, title: node.command.title };
+  if (node.command) {
+    item.command = {
+      command: node.command.command,
+      title: node.command.title,
+      ...(node.command.arguments ? { arguments: [...node.command.arguments] } : {}),
+    };
+  }
   item.accessibilityInformation = {
     label: node.description ? `${node.label}, ${node.description}` : node.label,
   };

@@ -4,7 +4,7 @@ import * as http from "node:http";
 import { DfnsApiClient } from "@dfns/sdk";
 import axios from "axios";
 import { patPickItems } from "../../src/commands/patPicks";
-import { describeConnection } from "../../src/connections/connectionStore";
+import { type ConnectionInfo, describeConnection } from "../../src/connections/connectionStore";
 import { DfnsClient } from "../../src/dfns/client";
 import { parsePatPage } from "../../src/dfns/parse";
 import type { PatList } from "../../src/dfns/types";
@@ -73,7 +73,7 @@ export interface OursResult {
 /** The state the view holds after a successful refresh. */
 export function listState(target: Target, list: PatList): PatListState {
   return {
-    connection: describeConnection({ baseUrl: target.baseUrl, token: target.token }),
+    connection: describeConnection({ baseUrl: target.baseUrl, token: target.token }, "bench"),
     snapshot: { list, fetchedAt: new Date() },
     error: undefined,
     loading: false,
@@ -97,8 +97,9 @@ export function newClient(target: Target): DfnsClient {
 export const ours = async (target: Target): Promise<OursResult> => {
   const list = await newClient(target).listPats();
   const now = Date.now();
-  const roots = rootNodes(listState(target, list), now);
-  const picks = patPickItems(list.pats, now);
+  const state = listState(target, list);
+  const roots = rootNodes(state, now);
+  const picks = patPickItems(list.pats, now, state.connection as ConnectionInfo);
   return { list, roots, picks };
 };
 
@@ -136,6 +137,9 @@ export function cpuSteps(
     ["rootNodes (all root rows)", () => rootNodes(state, now)],
     ["  of which: sort (comparePats)", () => [...list.pats].sort(comparePats)],
     ["  of which: patTooltip ×N", () => list.pats.map((pat) => patTooltip(pat, now))],
-    ["patPickItems (incl. its own sort)", () => patPickItems(list.pats, now)],
+    [
+      "patPickItems (incl. its own sort)",
+      () => patPickItems(list.pats, now, state.connection as ConnectionInfo),
+    ],
   ];
 }

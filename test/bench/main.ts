@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { patPickItems } from "../../src/commands/patPicks";
+import type { ConnectionInfo } from "../../src/connections/connectionStore";
 import { parsePatPage } from "../../src/dfns/parse";
 import type { PatList } from "../../src/dfns/types";
 import { childNodes, rootNodes } from "../../src/tree/model";
@@ -237,8 +238,9 @@ async function printHeap(target: Target): Promise<void> {
     const list = retained(() => parsePatPage(JSON.parse(body)));
     const patList = held[0] as PatList;
     const now = Date.now();
-    const roots = retained(() => rootNodes(listState(target, patList), now));
-    const picks = retained(() => patPickItems(patList.pats, now));
+    const state = listState(target, patList);
+    const roots = retained(() => rootNodes(state, now));
+    const picks = retained(() => patPickItems(patList.pats, now, state.connection as ConnectionInfo));
     passes.push({ raw, list, roots, picks });
     if (pass === 0) {
       const rows = held[1] as TreeNode[];

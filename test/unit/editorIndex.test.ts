@@ -3,9 +3,10 @@ import { parsePatPage } from "../../src/dfns/parse";
 import type { Pat, PatList } from "../../src/dfns/types";
 import { dfnsIdShape, IdIndex, idCandidatesAt, maxIdLength } from "../../src/editor/idIndex";
 import { LiveIdIndex } from "../../src/editor/liveIndex";
-import { PatListService, type PatSource } from "../../src/pats/patList";
+import type { PatSource } from "../../src/pats/patList";
+import { PatLists } from "../../src/pats/patLists";
 import { silentLogger } from "../../src/util/logger";
-import { rawPat } from "./fixtures";
+import { rawPat, testConnection } from "./fixtures";
 
 function pats(...items: Record<string, unknown>[]): Pat[] {
   return [...parsePatPage({ items }).pats];
@@ -139,18 +140,17 @@ describe("editor: what looks like a Dfns id", () => {
 });
 
 describe("editor: the live index", () => {
-  function service(lists: PatList[]): PatListService {
-    const source: PatSource = { listPats: async () => lists.shift() ?? { pats: [], invalid: [] } };
-    return new PatListService(() => source, silentLogger);
+  function lists(answers: PatList[]): PatLists {
+    const source: PatSource = { listPats: async () => answers.shift() ?? { pats: [], invalid: [] } };
+    return new PatLists(() => source, silentLogger);
   }
-  const connection = { baseUrl: "https://api.dfns.io", token: "t", host: "api.dfns.io", claims: undefined };
 
   it("rebuilds when a list arrives or the connection goes, not when only the loading flag flips", async () => {
-    const patList = service([{ pats: pats(deployer), invalid: [] }]);
-    const live = new LiveIdIndex(patList);
+    const patLists = lists([{ pats: pats(deployer), invalid: [] }]);
+    const live = new LiveIdIndex(patLists);
     assert.equal(live.loaded, false);
-    patList.setConnection(connection);
-    const refreshing = patList.refresh();
+    patLists.setConnections([testConnection()]);
+    const refreshing = patLists.refreshAll();
     const beforeAnswer = live.index;
     assert.equal(beforeAnswer.size, 0);
     await refreshing;
@@ -158,17 +158,44 @@ describe("editor: the live index", () => {
     assert.equal(live.host, "api.dfns.io");
     const loaded = live.index;
     assert.equal(loaded.lookup("to-test0-aaaaa-0000000000000001").length, 1);
-    patList.cancel(); // fires a change without a new list
+    patLists.cancelAll(); // fires no new list
+    patLists.setConnections([testConnection()]); // the same connection again
     assert.equal(live.index, loaded, "the same index, not rebuilt");
-    patList.setConnection(undefined);
+    patLists.setConnections([]);
     assert.equal(live.loaded, false);
     assert.equal(live.index.size, 0);
     live.dispose();
+    patLists.dispose();
+  });
+
+  it("indexes every connection's list and names the connection of each id", async () => {
+    const other = rawPat({ tokenId: "to-test0-bbbbb-0000000000000002", name: "staging bot" });
+    const patLists = lists([
+      { pats: pats(deployer), invalid: [] },
+      { pats: pats(other), invalid: [] },
+    ]);
+    const live = new LiveIdIndex(patLists);
+    patLists.setConnections([
+      testConnection("c1", "https://api.dfns.io", "prod"),
+      testConnection("c2", "https://api.dfns.ninja", "staging"),
+    ]);
+    await patLists.refreshAll();
+    assert.equal(live.host, "prod, staging");
+    assert.deepEqual(
+      live.index.lookup("to-test0-bbbbb-0000000000000002").map((entry) => entry.connectionLabel),
+      ["staging"],
+    );
+    assert.deepEqual(
+      live.index.lookup("to-test0-aaaaa-0000000000000001").map((entry) => entry.connectionLabel),
+      ["prod"],
+    );
+    live.dispose();
+    patLists.dispose();
   });
 
   it("never fetches on its own", () => {
     let calls = 0;
-    const patList = new PatListService(
+    const patLists = new PatLists(
       () => ({
         listPats: async () => {
           calls++;
@@ -177,10 +204,11 @@ describe("editor: the live index", () => {
       }),
       silentLogger,
     );
-    patList.setConnection(connection);
-    const live = new LiveIdIndex(patList);
+    patLists.setConnections([testConnection()]);
+    const live = new LiveIdIndex(patLists);
     live.index.lookup("to-test0-aaaaa-0000000000000001");
     assert.equal(calls, 0);
     live.dispose();
+    patLists.dispose();
   });
 });

@@ -5,14 +5,9 @@ import type { Pat } from "../../src/dfns/types";
 import type { PatListState } from "../../src/pats/patList";
 import { describeFilter, isFiltering, matches, noFilter, type PatFilter } from "../../src/tree/filter";
 import { rootNodes } from "../../src/tree/model";
-import { now, rawPat } from "./fixtures";
+import { now, rawPat, testConnection } from "./fixtures";
 
-const connection: ConnectionInfo = {
-  baseUrl: "https://api.dfns.io",
-  token: "fake-test-token",
-  host: "api.dfns.io",
-  claims: undefined,
-};
+const connection: ConnectionInfo = testConnection();
 
 const items = [
   rawPat({ tokenId: "to-ci-1", name: "CI deployer", credId: "cr-one" }),

@@ -1,3 +1,5 @@
+import { type ConnectionInfo, describeConnection } from "../../src/connections/connectionStore";
+
 /** Small hand-written PAT bodies for the pure tests; obviously fake ids, no secrets. */
 export function rawPat(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -24,3 +26,8 @@ export function rawPat(overrides: Record<string, unknown> = {}): Record<string, 
 }
 
 export const now = Date.parse("2026-12-03T12:00:00.000Z");
+
+/** A stored connection as the store would describe it; an obviously fake opaque token. */
+export function testConnection(id = "c1", baseUrl = "https://api.dfns.io", name?: string): ConnectionInfo {
+  return describeConnection({ baseUrl, token: `fake-test-token-${id}` }, id, name);
+}

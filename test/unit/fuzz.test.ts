@@ -11,7 +11,7 @@ import type { TreeNode } from "../../src/tree/nodes";
 import { generatePats, Rng } from "../sim/data";
 
 const bodies = 4000;
-const connection = describeConnection({ baseUrl: "https://api.dfns.io", token: "fuzz-test-token" });
+const connection = describeConnection({ baseUrl: "https://api.dfns.io", token: "fuzz-test-token" }, "fuzz");
 
 const nasty = [
   "",
@@ -134,7 +134,7 @@ describe("fuzzing the parser and the row model", function () {
       const roots = rootNodes(state, Date.now());
       assert.equal(roots.filter((node) => node.kind === "invalid").length, page.invalid.length);
       rows += checkRows(roots);
-      assert.equal(patPickItems(page.pats, Date.now()).length, page.pats.length);
+      assert.equal(patPickItems(page.pats, Date.now(), connection).length, page.pats.length);
     }
     const seconds = (performance.now() - started) / 1000;
     console.log(

@@ -5,14 +5,9 @@ import type { PatListState } from "../../src/pats/patList";
 import { childNodes, rootNodes } from "../../src/tree/model";
 import { groupByNamespace, namespaceOf } from "../../src/tree/namespaces";
 import { primaryId, type TreeNode } from "../../src/tree/nodes";
-import { now, rawPat } from "./fixtures";
+import { now, rawPat, testConnection } from "./fixtures";
 
-const connection: ConnectionInfo = {
-  baseUrl: "https://api.dfns.io",
-  token: "fake-test-token",
-  host: "api.dfns.io",
-  claims: undefined,
-};
+const connection: ConnectionInfo = testConnection();
 
 const manyOperations = [
   "Wallets:Read",

@@ -5,14 +5,9 @@ import { parsePatPage } from "../../src/dfns/parse";
 import type { PatListState } from "../../src/pats/patList";
 import { childNodes, errorNodes, rootNodes, tooltipOf } from "../../src/tree/model";
 import { primaryId, type TreeNode } from "../../src/tree/nodes";
-import { now, rawPat } from "./fixtures";
+import { now, rawPat, testConnection } from "./fixtures";
 
-const connection: ConnectionInfo = {
-  baseUrl: "https://api.dfns.io",
-  token: "fake-test-token",
-  host: "api.dfns.io",
-  claims: undefined,
-};
+const connection: ConnectionInfo = testConnection();
 
 function loaded(items: unknown[]): PatListState {
   const { pats, invalid } = parsePatPage({ items });
@@ -167,6 +162,7 @@ describe("tree model", () => {
 
   describe("error rows", () => {
     const host = "api.dfns.io";
+    const scope = { connectionId: connection.id };
     const cases: [string, DfnsError, string[], string[]][] = [
       [
         "401",
@@ -217,9 +213,10 @@ describe("tree model", () => {
     it("puts the API's own 403 message and the retry time in the description", () => {
       const [forbidden] = errorNodes(
         new DfnsError("forbidden", { host, apiMessage: "needs Auth:Types:Pat" }),
+        scope,
       );
       assert.equal(forbidden?.description, "needs Auth:Types:Pat");
-      const [limited] = errorNodes(new DfnsError("rate-limited", { host, retryAfterSeconds: 12 }));
+      const [limited] = errorNodes(new DfnsError("rate-limited", { host, retryAfterSeconds: 12 }), scope);
       assert.equal(limited?.description, "retry after 12 s");
     });
   });

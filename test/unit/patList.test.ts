@@ -43,14 +43,14 @@ class ControlledSource implements PatSource {
   }
 }
 
-const connectionA: ConnectionInfo = describeConnection({
-  baseUrl: "https://api.dfns.io",
-  token: "token-a-test",
-});
-const connectionB: ConnectionInfo = describeConnection({
-  baseUrl: "https://api.dfns.io",
-  token: "token-b-test",
-});
+const connectionA: ConnectionInfo = describeConnection(
+  { baseUrl: "https://api.dfns.io", token: "token-a-test" },
+  "a",
+);
+const connectionB: ConnectionInfo = describeConnection(
+  { baseUrl: "https://api.dfns.io", token: "token-b-test" },
+  "b",
+);
 
 describe("PatListService", () => {
   let source: ControlledSource;
@@ -128,7 +128,7 @@ describe("PatListService", () => {
 
   it("takes a list fetched at sign-in without another request, and ignores setting the same connection", () => {
     service.setConnection(connectionA, list(4));
-    service.setConnection(describeConnection({ baseUrl: "https://api.dfns.io", token: "token-a-test" }));
+    service.setConnection(describeConnection({ baseUrl: "https://api.dfns.io", token: "token-a-test" }, "a"));
     assert.equal(service.state.snapshot?.list.pats.length, 4);
     assert.equal(source.calls, 0);
   });

@@ -1,0 +1,51 @@
+import type { ConnectionInfo } from "../connections/connectionStore";
+import type { PatListState } from "../pats/patList";
+import { l10n } from "../util/l10n";
+import { escapeMarkdown } from "../util/markdown";
+import { absoluteTime, relativeTime } from "../util/time";
+import { connectionContextValue } from "./contextValues";
+import type { ConnectionNode } from "./nodes";
+
+/** The root row of one connection when there are several: the user's name for it, and its host. */
+export function connectionNode(connection: ConnectionInfo, state: PatListState): ConnectionNode {
+  const count = state.snapshot?.list.pats.length;
+  const failed = state.error !== undefined;
+  return {
+    kind: "connection",
+    connection,
+    id: `conn/${connection.id}`,
+    label: connection.label,
+    description: [
+      connection.host,
+      count === undefined ? undefined : count === 1 ? l10n.t("1 token") : l10n.t("{0} tokens", count),
+      failed ? l10n.t("refresh failed") : undefined,
+    ]
+      .filter(Boolean)
+      .join(" · "),
+    icon: failed ? { id: "warning", color: "problemsWarningIcon.foreground" } : { id: "cloud" },
+    contextValue: connectionContextValue,
+    collapsible: true,
+    expanded: true,
+  };
+}
+
+function field(label: string, value: string | undefined): string {
+  return `**${label}:** ${value ? escapeMarkdown(value) : `_${l10n.t("unknown")}_`}`;
+}
+
+/** Built on hover: where the connection points and what its token says about itself (unverified). */
+export function connectionTooltip(connection: ConnectionInfo, now: number): string {
+  const expiry = connection.claims?.expiresAt;
+  const expires = expiry
+    ? `${absoluteTime(expiry) ?? ""} (${relativeTime(expiry, now) ?? ""})`
+    : l10n.t("not stated by the token");
+  return [
+    `**${escapeMarkdown(connection.label)}**`,
+    "",
+    field(l10n.t("API"), connection.baseUrl),
+    field(l10n.t("Org"), connection.claims?.orgId),
+    field(l10n.t("User"), connection.claims?.userId),
+    `**${l10n.t("Token expires")}:** ${expires}`,
+    field(l10n.t("App ID"), connection.appId ? l10n.t("set") : l10n.t("none")),
+  ].join("  \n");
+}
