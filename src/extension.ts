@@ -12,7 +12,7 @@ import { registerEditorFeatures } from "./editor/register";
 import { lazyClientSource } from "./pats/clientSource";
 import { PatLists } from "./pats/patLists";
 import type { Services } from "./services";
-import { clientSettings, groupOperationsByNamespace } from "./settings";
+import { clientSettings, treeSettings } from "./settings";
 import { PatTreeView } from "./tree/patTreeView";
 import { l10n } from "./util/l10n";
 import { redactingLogger } from "./util/redactingLogger";
@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
     return lazyClientSource(connection, clientSettings, logger);
   };
   const lists = new PatLists(sourceFor, logger);
-  const treeView = new PatTreeView(lists, groupOperationsByNamespace);
+  const treeView = new PatTreeView(lists, treeSettings);
   const services: Services = {
     connections,
     lists,

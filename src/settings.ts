@@ -1,4 +1,6 @@
 import * as vscode from "vscode";
+import { type AutoRefreshSettings, clampIntervalSeconds } from "./pats/autoRefresh";
+import { type HygieneRules, hygieneRules } from "./pats/hygiene";
 
 export interface ClientSettings {
   readonly timeoutMs: number;
@@ -18,9 +20,41 @@ export function clientSettings(): ClientSettings {
   };
 }
 
-export const groupingSetting = "dfns.groupOperationsByNamespace";
+/** What the view's rows depend on besides the lists: read again whenever a dfns.* setting changes. */
+export interface TreeSettings {
+  /** Long operation lists under namespace rows; anything but `false` means yes. */
+  readonly grouping: boolean;
+  readonly rules: HygieneRules;
+  readonly expiryWarningDays: number;
+}
 
-/** Whether long operation lists show under namespace rows; anything but `false` means yes. */
-export function groupOperationsByNamespace(): boolean {
-  return vscode.workspace.getConfiguration("dfns").get<boolean>("groupOperationsByNamespace") !== false;
+export function treeSettings(): TreeSettings {
+  return {
+    grouping: vscode.workspace.getConfiguration("dfns").get<boolean>("groupOperationsByNamespace") !== false,
+    rules: hygieneSettings(),
+    expiryWarningDays: expiryWarningDays(),
+  };
+}
+
+/** The token hygiene checks, read from dfns.hygiene.*; a bad value falls back to its default. */
+export function hygieneSettings(): HygieneRules {
+  const config = vscode.workspace.getConfiguration("dfns.hygiene");
+  return hygieneRules({
+    maxAgeDays: config.get("maxAgeDays"),
+    maxOperations: config.get("maxOperations"),
+    sensitiveOperations: config.get("sensitiveOperations"),
+  });
+}
+
+/** Days before the signed-in token's own expiry from which the view warns. */
+export function expiryWarningDays(): number {
+  return clamp(vscode.workspace.getConfiguration("dfns").get("tokenExpiryWarningDays"), 0, 365, 7);
+}
+
+export function autoRefreshSettings(): AutoRefreshSettings {
+  const config = vscode.workspace.getConfiguration("dfns.autoRefresh");
+  return {
+    enabled: config.get("enabled") === true,
+    intervalSeconds: clampIntervalSeconds(config.get("intervalSeconds")),
+  };
 }

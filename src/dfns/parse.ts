@@ -76,6 +76,13 @@ function parseAssignments(value: unknown): readonly PermissionAssignment[] {
   return value.map(parseAssignment);
 }
 
+/** The item as sent, minus a secret that must never be kept; copied only in that (unexpected) case. */
+function withoutAccessToken(value: Record<string, unknown>): Record<string, unknown> {
+  if (!("accessToken" in value)) return value;
+  const { accessToken: _dropped, ...rest } = value;
+  return rest;
+}
+
 /** Parses one list item; throws ItemError with a precise reason when it cannot be shown. */
 function parsePat(value: unknown): Pat {
   if (!isRecord(value)) {
@@ -105,6 +112,7 @@ function parsePat(value: unknown): Pat {
     orgId: optionalString(value, "orgId", ""),
     publicKey: optionalString(value, "publicKey", ""),
     permissionAssignments: parseAssignments(value.permissionAssignments),
+    raw: withoutAccessToken(value),
   };
 }
 

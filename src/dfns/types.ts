@@ -24,6 +24,8 @@ export interface Pat {
   readonly orgId: string;
   readonly publicKey: string;
   readonly permissionAssignments: readonly PermissionAssignment[];
+  /** The list item exactly as the API sent it, for Open Details and Copy as JSON. */
+  readonly raw: Readonly<Record<string, unknown>>;
 }
 
 /** A list item the parser could not accept, with the reason and whatever identified it. */

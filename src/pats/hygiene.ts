@@ -76,7 +76,7 @@ export type FlagKind = "inactive" | "old" | "fullAdmin" | "manyOperations" | "se
 
 export interface Flag {
   readonly kind: FlagKind;
-  /** Short, for a row description: "inactive", "142 days old", "full admin", "64 operations", "sensitive". */
+  /** Short, for a row description: "inactive", "consider rotating", "full admin", "64 operations", "sensitive". */
   readonly label: string;
   /** One sentence for the tooltip, saying why the token is flagged and what to do. */
   readonly explanation: string;
@@ -180,7 +180,8 @@ export function flagsOf(pat: Pat, rules: HygieneRules, now: number): Flag[] {
   if (rules.maxAgeDays > 0 && ageDays > rules.maxAgeDays) {
     flags.push({
       kind: "old",
-      label: ageDays === 1 ? l10n.t("1 day old") : l10n.t("{0} days old", ageDays),
+      // The row already shows the age; the flag says what to do about it.
+      label: l10n.t("consider rotating"),
       explanation: l10n.t(
         "Created {0} days ago, more than {1}: consider rotating it.",
         ageDays,

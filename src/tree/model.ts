@@ -1,5 +1,6 @@
 import type { DfnsError } from "../dfns/errors";
 import type { InvalidPatItem, Pat, PermissionAssignment } from "../dfns/types";
+import { defaultHygieneRules, flagsOf, type HygieneRules, severityOf } from "../pats/hygiene";
 import type { PatListState } from "../pats/patList";
 import { relativeTime } from "../util/time";
 import { connectionTooltip } from "./connectionNode";
@@ -60,16 +61,33 @@ function scopedId(scope: Scope, id: string): string {
   return scope.parent ? `${scope.parent.id}/${id}` : id;
 }
 
-export function patNode(pat: Pat, now: number, scope: Scope): PatNode {
+/** A token row: its age and hygiene flags in the description, a warning colour when it is flagged. */
+export function patNode(
+  pat: Pat,
+  now: number,
+  scope: Scope,
+  rules: HygieneRules = defaultHygieneRules,
+): PatNode {
+  const flags = flagsOf(pat, rules, now);
+  const severity = severityOf(flags);
+  const labels = flags.map((flag) => flag.label);
   return {
     kind: "pat",
     pat,
+    flags,
     connectionId: scope.connectionId,
     ...(scope.parent ? { parent: scope.parent } : {}),
     id: scopedId(scope, `pat/${pat.tokenId}`),
     label: pat.name || pat.tokenId,
-    description: pat.isActive ? (relativeTime(pat.createdAt, now) ?? "") : "inactive",
-    icon: pat.isActive ? { id: "key" } : { id: "circle-slash", color: "disabledForeground" },
+    // An inactive token's only flag is "inactive": that is its whole description.
+    description: (pat.isActive ? [relativeTime(pat.createdAt, now) ?? "", ...labels] : labels)
+      .filter(Boolean)
+      .join(" · "),
+    icon: !pat.isActive
+      ? { id: "circle-slash", color: "disabledForeground" }
+      : severity === "warning"
+        ? { id: "key", color: "list.warningForeground" }
+        : { id: "key" },
     contextValue: patContextValue(pat),
     collapsible: true,
   };
@@ -172,13 +190,16 @@ export function noMatchNodes(filter: PatFilter, scope?: Scope): MessageNode[] {
   ];
 }
 
-/** The rows of one connection's list (the whole view when it is the only one), narrowed by `filter`. */
-export function rootNodes(
-  state: PatListState,
-  now: number,
-  filter: PatFilter = noFilter,
-  parent?: ConnectionNode,
-): TreeNode[] {
+/** How a connection's rows are built: narrowed by a filter, under a connection row, flagged by rules. */
+export interface RowOptions {
+  readonly filter?: PatFilter;
+  readonly parent?: ConnectionNode;
+  readonly rules?: HygieneRules;
+}
+
+/** The rows of one connection's list (the whole view when it is the only one). */
+export function rootNodes(state: PatListState, now: number, options: RowOptions = {}): TreeNode[] {
+  const { filter = noFilter, parent, rules = defaultHygieneRules } = options;
   if (!state.connection) return [];
   const scope: Scope = { connectionId: state.connection.id, ...(parent ? { parent } : {}) };
   const snapshot = state.snapshot;
@@ -194,14 +215,14 @@ export function rootNodes(
   }
   if (!isFiltering(filter)) {
     return [
-      ...sortedPats(pats).map((pat) => patNode(pat, now, scope)),
+      ...sortedPats(pats).map((pat) => patNode(pat, now, scope, rules)),
       ...invalid.map((item) => invalidNode(item, scope)),
     ];
   }
   const shown = [
     ...sortedPats(pats)
       .filter((pat) => matches(pat, filter))
-      .map((pat) => patNode(pat, now, scope)),
+      .map((pat) => patNode(pat, now, scope, rules)),
     ...invalid.filter((item) => matchesInvalid(item, filter)).map((item) => invalidNode(item, scope)),
   ];
   return shown.length > 0 ? shown : noMatchNodes(filter, scope);
@@ -282,9 +303,9 @@ function operationNodes(parent: AssignmentNode, grouping: boolean): TreeNode[] {
 export function tooltipOf(node: TreeNode, now: number): string | undefined {
   switch (node.kind) {
     case "connection":
-      return connectionTooltip(node.connection, now);
+      return connectionTooltip(node, now);
     case "pat":
-      return patTooltip(node.pat, now);
+      return patTooltip(node.pat, now, node.flags);
     case "assignment":
       return assignmentTooltip(node.assignment);
     default:

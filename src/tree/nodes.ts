@@ -1,5 +1,6 @@
 import type { ConnectionInfo } from "../connections/connectionStore";
 import type { InvalidPatItem, Pat, PermissionAssignment } from "../dfns/types";
+import type { ExpiryNotice, Flag } from "../pats/hygiene";
 
 /** A codicon id and an optional theme colour id, rendered by the adapter as a ThemeIcon. */
 export interface IconSpec {
@@ -34,11 +35,15 @@ interface BaseNode {
 export interface ConnectionNode extends BaseNode {
   readonly kind: "connection";
   readonly connection: ConnectionInfo;
+  /** How close its token is to expiring, under the warning setting in force. */
+  readonly expiry?: ExpiryNotice;
 }
 
 export interface PatNode extends BaseNode {
   readonly kind: "pat";
   readonly pat: Pat;
+  /** Hygiene flags under the rules in force when the row was built. */
+  readonly flags: readonly Flag[];
   readonly connectionId: string;
   readonly parent?: ConnectionNode;
 }

@@ -1,6 +1,8 @@
 import * as vscode from "vscode";
+import { defaultHygieneRules, type HygieneRules } from "../pats/hygiene";
 import type { PatListState } from "../pats/patList";
 import type { ConnectionList, PatLists } from "../pats/patLists";
+import type { TreeSettings } from "../settings";
 import { connectionNode } from "./connectionNode";
 import { noFilter, type PatFilter, showsConnection } from "./filter";
 import { childNodes, rootNodes, tooltipOf } from "./model";
@@ -10,9 +12,16 @@ import { markdownTooltip, toTreeItem } from "./treeItems";
 interface BuiltRows {
   readonly state: PatListState;
   readonly filter: PatFilter;
+  readonly rules: HygieneRules;
   readonly parent: ConnectionNode | undefined;
   readonly nodes: TreeNode[];
 }
+
+const defaultTreeSettings: TreeSettings = {
+  grouping: true,
+  rules: defaultHygieneRules,
+  expiryWarningDays: 7,
+};
 
 /** Adapts the lists and the pure row model to VS Code's tree API; it never speaks HTTP. */
 export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -22,14 +31,11 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   private readonly built = new Map<string, BuiltRows>();
   private readonly subscription: { dispose(): void };
   private currentFilter: PatFilter = noFilter;
-  private grouping: boolean;
-
   constructor(
     private readonly lists: PatLists,
     private readonly now: () => number = Date.now,
-    grouping = true,
+    private settings: TreeSettings = defaultTreeSettings,
   ) {
-    this.grouping = grouping;
     this.subscription = lists.onDidChange(() => this.changed.fire(undefined));
   }
 
@@ -43,10 +49,13 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     this.changed.fire(undefined);
   }
 
-  /** Follows the dfns.groupOperationsByNamespace setting. */
-  setGrouping(grouping: boolean): void {
-    if (grouping === this.grouping) return;
-    this.grouping = grouping;
+  get treeSettings(): TreeSettings {
+    return this.settings;
+  }
+
+  /** Follows the settings: grouping, hygiene rules and the expiry warning. */
+  configure(settings: TreeSettings): void {
+    this.settings = settings;
     this.changed.fire(undefined);
   }
 
@@ -66,7 +75,7 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
       const entry = this.lists.find(node.connection.id);
       return entry ? this.rowsOf(entry, node) : [];
     }
-    if (node) return childNodes(node, this.grouping);
+    if (node) return childNodes(node, this.settings.grouping);
     const entries = this.lists.entries;
     // The first look at the view is what fetches: nothing is requested while it stays closed.
     for (const entry of entries) {
@@ -77,7 +86,7 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     if (entries.length === 1 && only) return this.rowsOf(only, undefined);
     return entries
       .filter((entry) => showsConnection(this.currentFilter, entry.connection.id))
-      .map((entry) => connectionNode(entry.connection, entry.list.state));
+      .map((entry) => this.connectionRow(entry));
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -89,7 +98,7 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     const several = this.lists.entries.length > 1;
     for (const entry of this.lists.entries) {
       if (connectionId !== undefined && entry.connection.id !== connectionId) continue;
-      const parent = several ? connectionNode(entry.connection, entry.list.state) : undefined;
+      const parent = several ? this.connectionRow(entry) : undefined;
       const found = this.rowsOf(entry, parent).find(
         (node): node is PatNode => node.kind === "pat" && node.pat.tokenId === tokenId,
       );
@@ -103,6 +112,10 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     this.changed.dispose();
   }
 
+  private connectionRow(entry: ConnectionList): ConnectionNode {
+    return connectionNode(entry.connection, entry.list.state, this.now(), this.settings.expiryWarningDays);
+  }
+
   private rowsOf(entry: ConnectionList, parent: ConnectionNode | undefined): TreeNode[] {
     const state = entry.list.state;
     const id = entry.connection.id;
@@ -110,13 +123,19 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     if (
       cached?.state === state &&
       cached.filter === this.currentFilter &&
+      cached.rules === this.settings.rules &&
       cached.parent?.id === parent?.id &&
       cached.parent?.label === parent?.label
     ) {
       return cached.nodes;
     }
-    const nodes = rootNodes(state, this.now(), this.currentFilter, parent);
-    this.built.set(id, { state, filter: this.currentFilter, parent, nodes });
+    const rules = this.settings.rules;
+    const nodes = rootNodes(state, this.now(), {
+      filter: this.currentFilter,
+      rules,
+      ...(parent ? { parent } : {}),
+    });
+    this.built.set(id, { state, filter: this.currentFilter, rules, parent, nodes });
     // Forget connections that are gone, so their rows are not kept alive.
     for (const key of this.built.keys()) {
       if (!this.lists.find(key)) this.built.delete(key);

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
+import { expiryNotice } from "../pats/hygiene";
 import type { PatLists } from "../pats/patLists";
-import { groupingSetting } from "../settings";
+import type { TreeSettings } from "../settings";
 import { l10n } from "../util/l10n";
 import { describeFilter, isFiltering, noFilter, type PatFilter } from "./filter";
 import type { TreeNode } from "./nodes";
@@ -16,12 +17,12 @@ export class PatTreeView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private progressShown = false;
 
-  /** `grouping` reads the dfns.groupOperationsByNamespace setting, again whenever it changes. */
+  /** `settings` reads the dfns.* settings the rows depend on, again whenever one changes. */
   constructor(
     private readonly lists: PatLists,
-    grouping: () => boolean,
+    settings: () => TreeSettings,
   ) {
-    this.provider = new PatTreeProvider(lists, Date.now, grouping());
+    this.provider = new PatTreeProvider(lists, Date.now, settings());
     this.view = vscode.window.createTreeView(patViewId, {
       treeDataProvider: this.provider,
       showCollapseAll: true,
@@ -31,7 +32,10 @@ export class PatTreeView implements vscode.Disposable {
       this.view,
       { dispose: lists.onDidChange(() => this.render()).dispose },
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(groupingSetting)) this.provider.setGrouping(grouping());
+        if (event.affectsConfiguration("dfns")) {
+          this.provider.configure(settings());
+          this.render();
+        }
       }),
     );
     this.render();
@@ -100,8 +104,20 @@ export class PatTreeView implements vscode.Disposable {
         : only && entries.length === 1
           ? only.connection.host
           : l10n.t("{0} connections", entries.length);
+    // With one connection there is no connection row: its token's expiry, once close, shows up here.
+    const expiry =
+      only && entries.length === 1
+        ? expiryNotice(
+            only.connection.claims?.expiresAt,
+            Date.now(),
+            this.provider.treeSettings.expiryWarningDays,
+          )
+        : undefined;
+    const expiring = expiry?.warning ? expiry : undefined;
     this.view.description = where
-      ? [where, describeFilter(this.filter)].filter(Boolean).join(" · ")
+      ? [where, expiring && l10n.t("token {0}", expiring.label), describeFilter(this.filter)]
+          .filter(Boolean)
+          .join(" · ")
       : undefined;
     const failures = entries.flatMap(({ connection, list }) => {
       const { error, snapshot } = list.state;
@@ -118,7 +134,8 @@ export class PatTreeView implements vscode.Disposable {
             ),
           ];
     });
-    this.view.message = failures.length > 0 ? failures.join(" ") : undefined;
+    const notes = [...(expiring ? [expiring.explanation] : []), ...failures];
+    this.view.message = notes.length > 0 ? notes.join(" ") : undefined;
     const loading = entries.filter(({ list }) => list.state.loading);
     if (loading.length > 0 && !this.progressShown) {
       this.progressShown = true;

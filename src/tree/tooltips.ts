@@ -1,4 +1,5 @@
 import { operationCount, type Pat, type PermissionAssignment } from "../dfns/types";
+import type { Flag } from "../pats/hygiene";
 import { escapeMarkdown } from "../util/markdown";
 import { absoluteTime, relativeTime } from "../util/time";
 
@@ -15,9 +16,12 @@ function lines(...parts: string[]): string {
   return parts.join("  \n");
 }
 
-export function patTooltip(pat: Pat, now: number): string {
+/** A token's fields, counts and, when it is flagged, why (the hygiene rules' explanations). */
+export function patTooltip(pat: Pat, now: number, flags: readonly Flag[] = []): string {
   const created = absoluteTime(pat.createdAt);
   const ago = relativeTime(pat.createdAt, now);
+  const flagLines =
+    flags.length > 0 ? ["", ...flags.map((flag) => `⚠ ${escapeMarkdown(flag.explanation)}`)] : [];
   return lines(
     `**${escapeMarkdown(pat.name || pat.tokenId)}** (${pat.isActive ? "active" : "inactive"})`,
     "",
@@ -31,6 +35,7 @@ export function patTooltip(pat: Pat, now: number): string {
     created ? `**Created:** ${created} (${ago})` : field("Created", `${pat.dateCreated} (unreadable date)`),
     "",
     `${plural(pat.permissionAssignments.length, "permission assignment")}, ${plural(operationCount(pat), "operation")}`,
+    ...flagLines,
   );
 }
 

@@ -32,7 +32,7 @@ function pats(): readonly Pat[] {
 }
 
 function shown(filter: PatFilter): string[] {
-  return rootNodes(state(), now, filter).map((node) => node.label);
+  return rootNodes(state(), now, { filter }).map((node) => node.label);
 }
 
 describe("PAT filter", () => {
@@ -69,7 +69,7 @@ describe("PAT filter", () => {
   });
 
   it("says so, with a Clear Filter row, when nothing matches", () => {
-    const roots = rootNodes(state(), now, { text: "nothing like this", status: "all" });
+    const roots = rootNodes(state(), now, { filter: { text: "nothing like this", status: "all" } });
     assert.deepEqual(
       roots.map((node) => node.label),
       ["No tokens match the filter", "Clear Filter"],
@@ -84,7 +84,7 @@ describe("PAT filter", () => {
       snapshot: { list: { pats: [], invalid: [] }, fetchedAt: new Date(now) },
     };
     assert.deepEqual(
-      rootNodes(empty, now, { text: "ci", status: "all" }).map((node) => node.label),
+      rootNodes(empty, now, { filter: { text: "ci", status: "all" } }).map((node) => node.label),
       ["No personal access tokens"],
     );
   });

@@ -113,7 +113,7 @@ describe("token hygiene", () => {
       assert.deepEqual(flags, [
         {
           kind: "old",
-          label: "142 days old",
+          label: "consider rotating",
           explanation: "Created 142 days ago, more than 90: consider rotating it.",
         },
       ]);
@@ -125,7 +125,7 @@ describe("token hygiene", () => {
       assert.deepEqual(flagsOf(pat({ dateCreated: createdDaysAgo(90.9) }), rules, now), []);
       assert.deepEqual(kinds(flagsOf(pat({ dateCreated: createdDaysAgo(91) }), rules, now)), ["old"]);
       const oneDay = hygieneRules({ maxAgeDays: 0.5 });
-      assert.equal(flagsOf(pat({ dateCreated: createdDaysAgo(1) }), oneDay, now)[0]?.label, "1 day old");
+      assert.deepEqual(kinds(flagsOf(pat({ dateCreated: createdDaysAgo(1) }), oneDay, now)), ["old"]);
     });
 
     it("never flags an unparseable or future creation date as old", () => {

@@ -19,6 +19,7 @@ const list = (count: number): PatList => ({
     orgId: "",
     publicKey: "",
     permissionAssignments: [],
+    raw: {},
   })),
   invalid: [],
 });
