@@ -1,10 +1,12 @@
 import * as vscode from "vscode";
 import { registerConnectionCommands } from "./commands/connections";
 import { registerCopyCommands } from "./commands/copy";
+import { registerDetailsCommands } from "./commands/details";
 import { registerFilterCommands } from "./commands/filterPats";
 import { findTokensGranting } from "./commands/findGranting";
 import { listPats } from "./commands/listPats";
 import { type RefreshArgs, refresh } from "./commands/refresh";
+import { type ExportArgs, exportCsv, patReport } from "./commands/report";
 import { type SignInArgs, signIn } from "./commands/signIn";
 import { type SignOutArgs, signOut } from "./commands/signOut";
 import { type Connection, type ConnectionInfo, ConnectionStore } from "./connections/connectionStore";
@@ -14,6 +16,7 @@ import { PatLists } from "./pats/patLists";
 import type { Services } from "./services";
 import { clientSettings, treeSettings } from "./settings";
 import { PatTreeView } from "./tree/patTreeView";
+import { bindAutoRefresh } from "./tree/viewAutoRefresh";
 import { l10n } from "./util/l10n";
 import { redactingLogger } from "./util/redactingLogger";
 
@@ -74,6 +77,10 @@ export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
     ),
     ...registerFilterCommands(services),
     ...registerConnectionCommands(services),
+    ...registerDetailsCommands(services),
+    vscode.commands.registerCommand("dfns.report", () => patReport(services)),
+    vscode.commands.registerCommand("dfns.exportCsv", (args?: ExportArgs) => exportCsv(services, args)),
+    bindAutoRefresh(lists, treeView.view),
     ...registerCopyCommands(services),
     ...registerEditorFeatures(services),
   );

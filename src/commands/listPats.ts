@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { insertAtCursors } from "../editor/insertId";
 import type { Services } from "../services";
 import { copyToClipboard } from "./copy";
+import { openDetails } from "./details";
 import { type PickedPat, pickPat } from "./pickPat";
 import { showOperations } from "./showOperations";
 
@@ -33,6 +34,11 @@ async function offerActions(services: Services, { pat, connection }: PickedPat):
       },
     },
     { label: "$(symbol-event) Show Operations", description: "", run: () => showOperations(pat) },
+    {
+      label: "$(json) Open Details",
+      description: "",
+      run: () => openDetails(services, { connectionId: connection.id, tokenId: pat.tokenId }),
+    },
     ...(editor
       ? [
           {
