@@ -14,6 +14,7 @@ export interface RunningSimulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const sim = await DfnsSimulator.start(options);
   onCleanup("Dfns simulator", () => sim.stop());
-  const token = sim.issueToken();
+  // Valid for a month, like a real PAT: far from the expiry warning, which tests ask for on purpose.
+  const token = sim.issueToken({ expiresInSeconds: 30 * 24 * 3600 });
   return { sim, token, env: { [ENV.simUrl]: sim.url, [ENV.simToken]: token } };
 }

@@ -50,6 +50,7 @@ describe("activation", () => {
       .map((entry) => entry.command)
       .sort();
     assert.deepEqual(hidden, [
+      "dfns.copyAsJson",
       "dfns.copyAssignmentId",
       "dfns.copyCredentialId",
       "dfns.copyId",
@@ -58,6 +59,9 @@ describe("activation", () => {
       "dfns.copyOrgId",
       "dfns.copyPermissionId",
       "dfns.copyTokenId",
+      "dfns.openDetails",
+      "dfns.removeConnection",
+      "dfns.renameConnection",
     ]);
   });
 });

@@ -85,16 +85,21 @@ describe("copy commands", () => {
           return pattern !== undefined && new RegExp(pattern).test(row.item.contextValue ?? "");
         })
         .map((entry) => entry.command);
+    // A token row also offers its details, as a document or as JSON on the clipboard.
     assert.deepEqual(offered(pat), [
       "dfns.copyTokenId",
       "dfns.copyCredentialId",
       "dfns.copyLinkedUserId",
       "dfns.copyOrgId",
+      "dfns.openDetails",
+      "dfns.copyAsJson",
     ]);
     assert.deepEqual(offered(await rowLabelled(api, "retired-bot")), [
       "dfns.copyTokenId",
       "dfns.copyLinkedUserId",
       "dfns.copyOrgId",
+      "dfns.openDetails",
+      "dfns.copyAsJson",
     ]);
     assert.deepEqual(offered(assignment), ["dfns.copyPermissionId", "dfns.copyAssignmentId"]);
     assert.deepEqual(offered(await rowLabelled(api, "Legacy", pat)), ["dfns.copyPermissionId"]);
