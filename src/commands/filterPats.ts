@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { Services } from "../services";
 import { isStatusFilter, noFilter, type PatFilter, type StatusFilter } from "../tree/filter";
+import { l10n } from "../util/l10n";
 
 /** What scripts and tests may pass instead of answering the prompt; omitted fields mean "any". */
 export interface FilterArgs {
@@ -14,11 +15,14 @@ interface StatusItem extends vscode.QuickPickItem {
   readonly status: StatusFilter;
 }
 
-const statusItems: readonly StatusItem[] = [
-  { status: "all", label: "$(list-flat) Active and inactive tokens", alwaysShow: true },
-  { status: "active", label: "$(key) Active tokens only", alwaysShow: true },
-  { status: "inactive", label: "$(circle-slash) Inactive tokens only", alwaysShow: true },
-];
+/** A function, not a constant: the labels are translated when the prompt opens, after activation. */
+function statusItems(): readonly StatusItem[] {
+  return [
+    { status: "all", label: `$(list-flat) ${l10n.t("Active and inactive tokens")}`, alwaysShow: true },
+    { status: "active", label: `$(key) ${l10n.t("Active tokens only")}`, alwaysShow: true },
+    { status: "inactive", label: `$(circle-slash) ${l10n.t("Inactive tokens only")}`, alwaysShow: true },
+  ];
+}
 
 /** Commands receive whatever they are given: keep only well-formed fields. */
 function filterFromArgs(services: Services, args: unknown): PatFilter | undefined {
@@ -40,10 +44,10 @@ async function promptForConnection(
 ): Promise<PatFilter["connection"] | "all" | undefined> {
   const entries = services.lists.entries;
   const mark = (id: string | undefined, text: string) =>
-    id === current.connection?.id ? `${text} · current` : text;
+    id === current.connection?.id ? `${text} · ${l10n.t("current")}` : text;
   const items = [
     {
-      label: "$(list-flat) All connections",
+      label: `$(list-flat) ${l10n.t("All connections")}`,
       description: mark(undefined, ""),
       id: undefined as string | undefined,
     },
@@ -54,8 +58,8 @@ async function promptForConnection(
     })),
   ];
   const choice = await vscode.window.showQuickPick(items, {
-    title: "Filter PATs: connection",
-    placeHolder: "Show the tokens of which connection?",
+    title: l10n.t("Filter PATs: connection"),
+    placeHolder: l10n.t("Show the tokens of which connection?"),
   });
   if (!choice) return undefined;
   const named = choice.id ? services.lists.find(choice.id)?.connection : undefined;
@@ -65,15 +69,16 @@ async function promptForConnection(
 /** One prompt for both parts: the text typed, and the status picked below it. */
 function promptForFilter(current: PatFilter): Promise<PatFilter | undefined> {
   const quickPick = vscode.window.createQuickPick<StatusItem>();
-  quickPick.title = "Filter PATs";
-  quickPick.placeholder = "Text in a token's name, token ID or credential ID (leave empty for any)";
+  quickPick.title = l10n.t("Filter PATs");
+  quickPick.placeholder = l10n.t("Text in a token's name, token ID or credential ID (leave empty for any)");
   quickPick.value = current.text;
   // The current status comes first: typing re-activates the first row, so it is kept unless changed.
+  const items = statusItems();
   quickPick.items = [
-    ...statusItems
+    ...items
       .filter((item) => item.status === current.status)
-      .map((item) => ({ ...item, description: "current" })),
-    ...statusItems.filter((item) => item.status !== current.status),
+      .map((item) => ({ ...item, description: l10n.t("current") })),
+    ...items.filter((item) => item.status !== current.status),
   ];
   return new Promise<PatFilter | undefined>((resolve) => {
     quickPick.onDidAccept(() => {

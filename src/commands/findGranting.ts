@@ -1,8 +1,16 @@
 import * as vscode from "vscode";
 import type { ConnectionInfo } from "../connections/connectionStore";
-import { allOperations, describeThrough, type Grant, operationPattern, tokensGranting } from "../pats/grants";
+import {
+  allOperations,
+  describeThrough,
+  fullAdminPermission,
+  type Grant,
+  operationPattern,
+  tokensGranting,
+} from "../pats/grants";
 import type { Services } from "../services";
 import { sortedPats } from "../tree/model";
+import { l10n } from "../util/l10n";
 import { type LoadedList, loadedLists } from "./loadedLists";
 
 /** What scripts and tests may pass to skip the first prompt. */
@@ -23,8 +31,10 @@ interface GrantItem extends vscode.QuickPickItem {
 function promptForOperation(operations: readonly string[]): Promise<string | undefined> {
   const listed: OperationItem[] = operations.map((operation) => ({ label: operation, operation }));
   const quickPick = vscode.window.createQuickPick<OperationItem>();
-  quickPick.title = "Find Tokens Granting…";
-  quickPick.placeholder = "Pick an operation, or type one; * matches anything (Wallets:*, Auth:*:Create)";
+  quickPick.title = l10n.t("Find Tokens Granting…");
+  quickPick.placeholder = l10n.t(
+    "Pick an operation, or type one; * matches anything (Wallets:*, Auth:*:Create)",
+  );
   quickPick.items = listed;
   quickPick.onDidChangeValue((value) => {
     const typed = value.trim();
@@ -32,7 +42,7 @@ function promptForOperation(operations: readonly string[]): Promise<string | und
       quickPick.items = listed;
       return;
     }
-    const own = { label: typed, operation: typed, description: "the text typed", alwaysShow: true };
+    const own = { label: typed, operation: typed, description: l10n.t("the text typed"), alwaysShow: true };
     // A wildcard pattern leads; plain text trails, so Enter still takes the listed operation it finds.
     quickPick.items = typed.includes("*") ? [own, ...listed] : [...listed, own];
   });
@@ -63,7 +73,7 @@ function grantItems(
     detail:
       grant.operations.length > 0
         ? grant.operations.join(", ")
-        : "No listed operation matches; DfnsFullAdminAccess grants it all the same",
+        : l10n.t("No listed operation matches; {0} grants it all the same", fullAdminPermission),
   }));
 }
 
@@ -79,18 +89,18 @@ export async function findTokensGranting(services: Services, args?: unknown): Pr
   if (!operation) return;
   const items = grantsAcross(lists, operationPattern(operation));
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(`No listed token grants ${operation}.`);
+    void vscode.window.showInformationMessage(l10n.t("No listed token grants {0}.", operation));
     return;
   }
   const choice = await vscode.window.showQuickPick(items, {
-    title: `Tokens granting ${operation} (${items.length})`,
-    placeHolder: "Enter reveals the token in the Dfns view",
+    title: l10n.t("Tokens granting {0} ({1})", operation, items.length),
+    placeHolder: l10n.t("Enter reveals the token in the Dfns view"),
     matchOnDescription: true,
     matchOnDetail: true,
   });
   if (choice && !(await services.treeView.reveal(choice.grant.pat.tokenId, choice.connection.id))) {
     void vscode.window.showWarningMessage(
-      `${choice.grant.pat.name} is no longer in the list; refresh the view.`,
+      l10n.t("{0} is no longer in the list; refresh the view.", choice.grant.pat.name),
     );
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { Services } from "../services";
+import { l10n } from "../util/l10n";
 
 export interface RefreshArgs {
   /** Refresh this connection only (an error row's Retry); otherwise all of them. */
@@ -9,8 +10,8 @@ export interface RefreshArgs {
 export async function refresh(services: Services, args: RefreshArgs = {}): Promise<void> {
   if (!services.lists.signedIn && (await services.connections.list()).length === 0) {
     const choice = await vscode.window.showInformationMessage(
-      "Sign in to Dfns to list your tokens.",
-      "Sign In",
+      l10n.t("Sign in to Dfns to list your tokens."),
+      l10n.t("Sign In"),
     );
     if (choice) await vscode.commands.executeCommand("dfns.signIn");
     return;

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { Pat } from "../dfns/types";
+import { l10n } from "../util/l10n";
 import { copyToClipboard } from "./copy";
 
 interface OperationItem extends vscode.QuickPickItem {
@@ -16,20 +17,20 @@ export async function showOperations(pat: Pat): Promise<void> {
     });
     const operations = assignment.operations ?? [];
     if (operations.length === 0) {
-      items.push({ label: "No operations", description: "this assignment lists none" });
+      items.push({ label: l10n.t("No operations"), description: l10n.t("this assignment lists none") });
     }
     for (const operation of operations) {
       items.push({ label: operation, operation });
     }
   }
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(`${pat.name} has no permission assignments.`);
+    void vscode.window.showInformationMessage(l10n.t("{0} has no permission assignments.", pat.name));
     return;
   }
   const choice = await vscode.window.showQuickPick(items, {
-    title: `Operations of ${pat.name}`,
-    placeHolder: "Type to filter; Enter copies the operation",
+    title: l10n.t("Operations of {0}", pat.name),
+    placeHolder: l10n.t("Type to filter; Enter copies the operation"),
     matchOnDescription: true,
   });
-  if (choice?.operation) await copyToClipboard(choice.operation, "operation");
+  if (choice?.operation) await copyToClipboard(choice.operation, l10n.t("operation"));
 }

@@ -6,6 +6,7 @@ import { checkBaseUrl } from "../dfns/baseUrl";
 import { DfnsError } from "../dfns/errors";
 import type { PatList } from "../dfns/types";
 import type { Services } from "../services";
+import { l10n } from "../util/l10n";
 import { relativeTime } from "../util/time";
 
 /** Optional answers, for scripted sign-in (the in-editor tests): each one given skips its prompt. */
@@ -21,28 +22,26 @@ export interface SignInArgs {
   readonly name?: string;
 }
 
-const title = "Dfns: Sign In";
-
 async function pickBaseUrl(): Promise<string | undefined> {
   const custom = {
-    label: "$(edit) Custom URL…",
+    label: `$(edit) ${l10n.t("Custom URL…")}`,
     description: "",
-    detail: "A gateway or another Dfns deployment",
+    detail: l10n.t("A gateway or another Dfns deployment"),
   };
   const items = [
-    ...dfnsEnvironments.map((env) => ({ label: env.label, description: env.baseUrl, detail: env.detail })),
+    ...dfnsEnvironments().map((env) => ({ label: env.label, description: env.baseUrl, detail: env.detail })),
     custom,
   ];
   const choice = await vscode.window.showQuickPick(items, {
-    title: `${title} (1/3): Environment`,
-    placeHolder: "Which Dfns environment is your token for?",
+    title: l10n.t("Dfns: Sign In (1/3): Environment"),
+    placeHolder: l10n.t("Which Dfns environment is your token for?"),
     ignoreFocusOut: true,
   });
   if (!choice) return undefined;
   if (choice !== custom) return choice.description;
   return vscode.window.showInputBox({
-    title: `${title} (1/3): Custom URL`,
-    prompt: "Base URL of the Dfns API. https:// is required, except for localhost.",
+    title: l10n.t("Dfns: Sign In (1/3): Custom URL"),
+    prompt: l10n.t("Base URL of the Dfns API. https:// is required, except for localhost."),
     placeHolder: "https://api.dfns.io",
     ignoreFocusOut: true,
     validateInput: (value) => {
@@ -54,25 +53,30 @@ async function pickBaseUrl(): Promise<string | undefined> {
 
 function askToken(host: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: `${title} (2/3): Token for ${host}`,
-    prompt:
+    title: l10n.t("Dfns: Sign In (2/3): Token for {0}", host),
+    prompt: l10n.t(
       "Paste a Dfns personal access token or service-account token. It is kept in VS Code's secret storage.",
+    ),
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) => {
       const token = value.trim();
-      if (token === "") return "Paste the token (it starts with eyJ for most Dfns tokens)";
-      return /\s/.test(token) ? "A token has no spaces or line breaks: check what was pasted" : undefined;
+      if (token === "") return l10n.t("Paste the token (it starts with eyJ for most Dfns tokens)");
+      return /\s/.test(token)
+        ? l10n.t("A token has no spaces or line breaks: check what was pasted")
+        : undefined;
     },
   });
 }
 
 function askAppId(): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: `${title} (3/3): Legacy App ID (optional)`,
-    prompt:
-      "Only for organisations that still use Dfns Applications: sent as X-DFNS-APPID. Press Enter to skip.",
-    placeHolder: "Leave empty if you have no App ID",
+    title: l10n.t("Dfns: Sign In (3/3): Legacy App ID (optional)"),
+    prompt: l10n.t(
+      "Only for organisations that still use Dfns Applications: sent as {0}. Press Enter to skip.",
+      "X-DFNS-APPID",
+    ),
+    placeHolder: l10n.t("Leave empty if you have no App ID"),
     ignoreFocusOut: true,
   });
 }
@@ -83,7 +87,7 @@ async function verify(services: Services, connection: Connection): Promise<PatLi
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `Checking the token with ${host}…`,
+      title: l10n.t("Checking the token with {0}…", host),
       cancellable: true,
     },
     async (_progress, cancellation) => {
@@ -98,12 +102,31 @@ async function verify(services: Services, connection: Connection): Promise<PatLi
   );
 }
 
-function welcomeText(info: ConnectionInfo, list: PatList | undefined): string {
+/** The log line: in English, as the rest of the log. */
+function welcomeLog(info: ConnectionInfo, list: PatList | undefined): string {
   const parts = [`Signed in to ${info.label === info.host ? info.host : `${info.label} (${info.host})`}`];
   if (info.claims?.orgId) parts.push(`org ${info.claims.orgId}`);
   if (info.claims?.expiresAt) parts.push(`token expires ${relativeTime(info.claims.expiresAt, Date.now())}`);
   if (list) parts.push(`${list.pats.length} token${list.pats.length === 1 ? "" : "s"} listed`);
   return `${parts.join(", ")}.`;
+}
+
+/** The same facts for the notification, in the display language. */
+function welcomeText(info: ConnectionInfo, list: PatList | undefined): string {
+  const parts = [
+    info.label === info.host
+      ? l10n.t("Signed in to {0}", info.host)
+      : l10n.t("Signed in to {0} ({1})", info.label, info.host),
+  ];
+  if (info.claims?.orgId) parts.push(l10n.t("org {0}", info.claims.orgId));
+  if (info.claims?.expiresAt) {
+    parts.push(l10n.t("token expires {0}", String(relativeTime(info.claims.expiresAt, Date.now()))));
+  }
+  if (list) {
+    const count = list.pats.length;
+    parts.push(count === 1 ? l10n.t("1 token listed") : l10n.t("{0} tokens listed", count));
+  }
+  return l10n.t("{0}.", parts.join(", "));
 }
 
 /** Adds a connection, or with `connectionId` gives an existing one a new token. */
@@ -113,7 +136,7 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   if (baseUrlInput === undefined) return false;
   const check = checkBaseUrl(baseUrlInput);
   if (!check.ok) {
-    void vscode.window.showErrorMessage(`Cannot sign in: ${check.message}`);
+    void vscode.window.showErrorMessage(l10n.t("Cannot sign in: {0}", check.message));
     return false;
   }
   const host = new URL(check.url).host;
@@ -131,15 +154,17 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   const outcome = verificationOutcome(result instanceof DfnsError ? result : undefined);
   if (outcome.action === "refuse") {
     services.logger.warn(`Sign-in to ${host} refused: ${outcome.message}`);
-    void vscode.window.showErrorMessage(outcome.message, "Try Again").then((again) => {
-      if (again) void signIn(services);
+    const tryAgain = l10n.t("Try Again");
+    void vscode.window.showErrorMessage(outcome.message, tryAgain).then((again) => {
+      if (again === tryAgain) void signIn(services);
     });
     return false;
   }
   if (outcome.action === "ask") {
+    const keepToken = l10n.t("Keep Token");
     const keep =
       args.ifUnverified ??
-      ((await vscode.window.showWarningMessage(outcome.message, { modal: true }, "Keep Token"))
+      ((await vscode.window.showWarningMessage(outcome.message, { modal: true }, keepToken)) === keepToken
         ? "keep"
         : "discard");
     if (keep !== "keep") return false;
@@ -151,7 +176,7 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   });
   // Hand the checked list to the view, so signing in costs one request, not two.
   if (list) services.lists.seed(stored, list);
-  services.logger.info(welcomeText(stored, list));
+  services.logger.info(welcomeLog(stored, list));
   void vscode.window.showInformationMessage(welcomeText(stored, list));
   return true;
 }

@@ -1,6 +1,7 @@
 import { checkBaseUrl } from "../dfns/baseUrl";
 import { decodeTokenClaims, type TokenClaims } from "../dfns/jwt";
 import { type Disposable, Emitter } from "../util/emitter";
+import { l10n } from "../util/l10n";
 
 /** The subset of vscode.SecretStorage the store needs, so it runs and is tested without VS Code. */
 export interface SecretStorageLike {
@@ -115,7 +116,7 @@ export class ConnectionStore {
       return id;
     }).then(async (id) => {
       const stored = await this.find(id);
-      if (!stored) throw new Error("The connection could not be read back from secret storage.");
+      if (!stored) throw new Error(l10n.t("The connection could not be read back from secret storage."));
       return stored;
     });
   }

@@ -1,4 +1,5 @@
 import type { DfnsError } from "../dfns/errors";
+import { l10n } from "../util/l10n";
 
 /** What sign-in does after its one check of the token. */
 export type VerificationOutcome =
@@ -15,17 +16,23 @@ export function verificationOutcome(error: DfnsError | undefined): VerificationO
   if (!error) return { action: "save" };
   switch (error.kind) {
     case "unauthorized":
-      return { action: "refuse", message: `${error.message}. Nothing was saved.` };
+      return { action: "refuse", message: l10n.t("{0}. Nothing was saved.", error.message) };
     case "redirect":
-      return { action: "refuse", message: `${error.message}. Check the base URL. Nothing was saved.` };
+      return {
+        action: "refuse",
+        message: l10n.t("{0}. Check the base URL. Nothing was saved.", error.message),
+      };
     case "cancelled":
-      return { action: "refuse", message: "Sign-in cancelled. Nothing was saved." };
+      return { action: "refuse", message: l10n.t("Sign-in cancelled. Nothing was saved.") };
     case "forbidden":
       return {
         action: "ask",
-        message: `The token works but may not list tokens: ${error.message}. Keep it anyway?`,
+        message: l10n.t("The token works but may not list tokens: {0}. Keep it anyway?", error.message),
       };
     default:
-      return { action: "ask", message: `The token could not be checked: ${error.message}. Keep it anyway?` };
+      return {
+        action: "ask",
+        message: l10n.t("The token could not be checked: {0}. Keep it anyway?", error.message),
+      };
   }
 }

@@ -1,3 +1,5 @@
+import { l10n } from "../util/l10n";
+
 export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
 /** Loopback hosts, the only ones a token may reach over plain http (the simulator, a local proxy). */
@@ -14,31 +16,31 @@ export function isLoopbackHost(hostname: string): boolean {
 export function checkBaseUrl(input: string): BaseUrlCheck {
   const text = input.trim();
   if (text === "") {
-    return { ok: false, message: "Enter the base URL of the Dfns API, such as https://api.dfns.io" };
+    return { ok: false, message: l10n.t("Enter the base URL of the Dfns API, such as https://api.dfns.io") };
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: "This is not a URL. Enter one such as https://api.dfns.io" };
+    return { ok: false, message: l10n.t("This is not a URL. Enter one such as https://api.dfns.io") };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return { ok: false, message: `The URL must start with https:// (not ${url.protocol}//)` };
+    return { ok: false, message: l10n.t("The URL must start with https:// (not {0}//)", url.protocol) };
   }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     return {
       ok: false,
-      message: "Use https://: your token would cross the network unencrypted over http://",
+      message: l10n.t("Use https://: your token would cross the network unencrypted over http://"),
     };
   }
   if (url.username !== "" || url.password !== "") {
     return {
       ok: false,
-      message: "Remove the user name and password from the URL: the token is the only credential",
+      message: l10n.t("Remove the user name and password from the URL: the token is the only credential"),
     };
   }
   if (text.includes("?") || text.includes("#")) {
-    return { ok: false, message: "Remove the query (?…) or fragment (#…): a base URL has neither" };
+    return { ok: false, message: l10n.t("Remove the query (?…) or fragment (#…): a base URL has neither") };
   }
   return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, "")}` };
 }

@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from "axios";
+import { l10n } from "../util/l10n";
 import type { Logger } from "../util/logger";
 import { checkBaseUrl } from "./baseUrl";
 import { DfnsError, parseRetryAfter, readApiError } from "./errors";
@@ -33,7 +34,7 @@ export class DfnsClient {
   constructor(private readonly options: DfnsClientOptions) {
     const check = checkBaseUrl(options.baseUrl);
     if (!check.ok) {
-      throw new Error(`Refusing to send a token to this base URL: ${check.message}`);
+      throw new Error(l10n.t("Refusing to send a token to this base URL: {0}", check.message));
     }
     this.baseUrl = check.url;
     this.host = new URL(check.url).host;
@@ -139,15 +140,15 @@ export class DfnsClient {
   private parseJson(response: AxiosResponse<string>): unknown {
     const body = typeof response.data === "string" ? response.data : "";
     if (body.trim() === "") {
-      throw new DfnsError("bad-response", { host: this.host, reason: "the body is empty" });
+      throw new DfnsError("bad-response", { host: this.host, reason: l10n.t("the body is empty") });
     }
     try {
       return JSON.parse(body);
     } catch {
       const type = String(response.headers["content-type"] ?? "");
       const reason = type.includes("html")
-        ? "an HTML page instead of JSON (a proxy or gateway answered?)"
-        : `malformed or truncated JSON (${body.length} characters)`;
+        ? l10n.t("an HTML page instead of JSON (a proxy or gateway answered?)")
+        : l10n.t("malformed or truncated JSON ({0} characters)", body.length);
       throw new DfnsError("bad-response", { host: this.host, reason });
     }
   }
@@ -173,7 +174,7 @@ export class DfnsClient {
     if (!api.apiMessage && /<html|<!doctype/i.test(body)) {
       return new DfnsError("http", {
         ...base,
-        apiMessage: "an HTML error page (a proxy or gateway answered?)",
+        apiMessage: l10n.t("an HTML error page (a proxy or gateway answered?)"),
       });
     }
     return new DfnsError("http", base);
@@ -193,14 +194,14 @@ export class DfnsClient {
     if (code === "ECONNABORTED" || code === "ETIMEDOUT") {
       return new DfnsError("timeout", {
         host,
-        reason: `no answer within ${Math.round(this.options.timeoutMs / 1000)} s`,
+        reason: l10n.t("no answer within {0} s", Math.round(this.options.timeoutMs / 1000)),
       });
     }
     if (/maxContentLength/i.test(error.message)) {
       const mb = (this.options.maxResponseBytes / 1024 / 1024).toFixed(0);
       return new DfnsError("bad-response", {
         host,
-        reason: `the response is larger than the ${mb} MB limit`,
+        reason: l10n.t("the response is larger than the {0} MB limit", mb),
       });
     }
     return new DfnsError("network", { host, reason: networkReason(code, error.message) });
@@ -211,20 +212,33 @@ function headerText(value: unknown): string | undefined {
   return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : undefined;
 }
 
-const networkReasons: Record<string, string> = {
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "the connection was reset",
-  ENOTFOUND: "host not found (DNS)",
-  EAI_AGAIN: "DNS lookup failed",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  EPIPE: "the connection was closed",
-  ERR_BAD_RESPONSE: "the connection broke while reading the response",
-};
+/** What a Node error code means, in words; translated when asked for, not at import. */
+function knownNetworkReason(code: string): string | undefined {
+  switch (code) {
+    case "ECONNREFUSED":
+      return l10n.t("connection refused");
+    case "ECONNRESET":
+      return l10n.t("the connection was reset");
+    case "ENOTFOUND":
+      return l10n.t("host not found (DNS)");
+    case "EAI_AGAIN":
+      return l10n.t("DNS lookup failed");
+    case "EHOSTUNREACH":
+      return l10n.t("host unreachable");
+    case "ENETUNREACH":
+      return l10n.t("network unreachable");
+    case "EPIPE":
+      return l10n.t("the connection was closed");
+    case "ERR_BAD_RESPONSE":
+      return l10n.t("the connection broke while reading the response");
+    default:
+      return undefined;
+  }
+}
 
 function networkReason(code: string, message: string): string {
   if (/CERT|SSL|TLS|EPROTO/i.test(code)) {
-    return `TLS error (${code}): the server's certificate or TLS setup was not accepted`;
+    return l10n.t("TLS error ({0}): the server's certificate or TLS setup was not accepted", code);
   }
-  return networkReasons[code] ?? (message || code || "network error");
+  return knownNetworkReason(code) ?? (message || code || l10n.t("network error"));
 }

@@ -1,3 +1,5 @@
+import { l10n } from "../util/l10n";
+
 /** Why a call to Dfns failed, in terms the tree and the commands can act on. */
 export type DfnsErrorKind =
   | "unauthorized" // 401: token missing, malformed, expired or revoked
@@ -50,34 +52,68 @@ export class DfnsError extends Error {
 }
 
 function withId(text: string, errorId: string | undefined): string {
-  return errorId ? `${text} (error id ${errorId})` : text;
+  return errorId ? l10n.t("{0} (error id {1})", text, errorId) : text;
 }
 
 /** One sentence a user can act on; never contains the token (nothing here ever sees it). */
 function describe(kind: DfnsErrorKind, init: DfnsErrorInit): string {
-  const api = init.apiMessage ? `: ${init.apiMessage}` : "";
+  const { host, apiMessage: api, reason } = init;
   switch (kind) {
     case "unauthorized":
-      return withId(`Token rejected by ${init.host}${api || ": Not Authorized."}`, init.errorId);
+      return withId(
+        api
+          ? l10n.t("Token rejected by {0}: {1}", host, api)
+          : l10n.t("Token rejected by {0}: Not Authorized.", host),
+        init.errorId,
+      );
     case "forbidden":
-      return withId(`Not allowed to list tokens${api || " (403)"}`, init.errorId);
+      return withId(
+        api ? l10n.t("Not allowed to list tokens: {0}", api) : l10n.t("Not allowed to list tokens (403)"),
+        init.errorId,
+      );
     case "rate-limited":
       return init.retryAfterSeconds !== undefined
-        ? `Rate limited by ${init.host}; retry in ${init.retryAfterSeconds} s`
-        : `Rate limited by ${init.host}; retry in a minute`;
+        ? l10n.t("Rate limited by {0}; retry in {1} s", host, init.retryAfterSeconds)
+        : l10n.t("Rate limited by {0}; retry in a minute", host);
     case "http":
-      return withId(`${init.host} answered ${init.status ?? "with an error"}${api}`, init.errorId);
+      return withId(httpText(host, init.status, api), init.errorId);
     case "redirect":
-      return `${init.host} answered ${init.status} redirecting to ${init.location ?? "an unknown location"}; not followed, so the token stays with ${init.host}`;
+      return init.location !== undefined
+        ? l10n.t(
+            "{0} answered {1} redirecting to {2}; not followed, so the token stays with {0}",
+            host,
+            String(init.status),
+            init.location,
+          )
+        : l10n.t(
+            "{0} answered {1} redirecting to an unknown location; not followed, so the token stays with {0}",
+            host,
+            String(init.status),
+          );
     case "bad-response":
-      return `${init.host} sent a response that is not a PAT list: ${init.reason ?? "unknown problem"}`;
+      return reason !== undefined
+        ? l10n.t("{0} sent a response that is not a PAT list: {1}", host, reason)
+        : l10n.t("{0} sent a response that is not a PAT list: unknown problem", host);
     case "network":
-      return `Cannot reach ${init.host}: ${init.reason ?? "network error"}`;
+      return reason !== undefined
+        ? l10n.t("Cannot reach {0}: {1}", host, reason)
+        : l10n.t("Cannot reach {0}: network error", host);
     case "timeout":
-      return `${init.host} did not answer in time${init.reason ? ` (${init.reason})` : ""}`;
+      return reason
+        ? l10n.t("{0} did not answer in time ({1})", host, reason)
+        : l10n.t("{0} did not answer in time", host);
     case "cancelled":
-      return "Request cancelled";
+      return l10n.t("Request cancelled");
   }
+}
+
+function httpText(host: string, status: number | undefined, api: string | undefined): string {
+  if (status === undefined) {
+    return api
+      ? l10n.t("{0} answered with an error: {1}", host, api)
+      : l10n.t("{0} answered with an error", host);
+  }
+  return api ? l10n.t("{0} answered {1}: {2}", host, status, api) : l10n.t("{0} answered {1}", host, status);
 }
 
 /** Reads `{"error":{"message","id"}}` (current and legacy shapes) or `{"message"}` from a body, if JSON. */

@@ -1,4 +1,5 @@
-import { type IdEntry, type IdIndex, type IdKind, idKindLabels, maxIdLength } from "./idIndex";
+import { l10n } from "../util/l10n";
+import { type IdEntry, type IdIndex, type IdKind, idKindLabel, maxIdLength } from "./idIndex";
 
 /** Where a completion would go: the trigger typed so far starts at `start` on the line. */
 export interface CompletionSpot {
@@ -86,7 +87,9 @@ export interface IdCompletion {
 
 function ownerNames(entries: readonly IdEntry[]): string {
   const names = entries.map(({ pat }) => pat.name || pat.tokenId);
-  return names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+  return names.length > 3
+    ? l10n.t("{0} and {1} more", names.slice(0, 3).join(", "), names.length - 3)
+    : names.join(", ");
 }
 
 function detail(entries: readonly IdEntry[]): string {
@@ -98,7 +101,7 @@ function detail(entries: readonly IdEntry[]): string {
       return `${first.assignment?.permissionName ?? ""} · ${owners}`;
     case "org":
     case "user":
-      return `${idKindLabels[first.kind]} of ${owners}`;
+      return l10n.t("{0} of {1}", idKindLabel(first.kind), owners);
     default:
       return owners;
   }

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { completionSpotAt, type IdCompletion, idCompletions, isEnvFile } from "./completionContext";
 import type { IdIndex } from "./idIndex";
-import { idKindLabels } from "./idIndex";
+import { idKindLabel } from "./idIndex";
 import type { LiveIdIndex } from "./liveIndex";
 
 /** The characters that open the list: the last of each trigger (`-` for `to-` and `pm-`). */
@@ -31,7 +31,7 @@ export class DfnsIdCompletionProvider implements vscode.CompletionItemProvider {
     const range = new vscode.Range(position.line, spot.start, position.line, position.character);
     return this.completions(spot.trigger).map((completion, order) => {
       const item = new vscode.CompletionItem(
-        { label: completion.id, description: idKindLabels[completion.kind] },
+        { label: completion.id, description: idKindLabel(completion.kind) },
         vscode.CompletionItemKind.Value,
       );
       item.detail = completion.detail;

@@ -1,7 +1,8 @@
 import { operationCount, type Pat } from "../dfns/types";
+import { l10n } from "../util/l10n";
 import { escapeMarkdown } from "../util/markdown";
 import { absoluteTime, relativeTime } from "../util/time";
-import { type IdEntry, type IdKind, idKindLabels } from "./idIndex";
+import { type IdEntry, type IdKind, idKindLabel } from "./idIndex";
 
 /** The only commands a hover links to; the MarkdownString trusts exactly these. */
 export const hoverCommands = { reveal: "dfns.revealToken", copy: "dfns.copyText" } as const;
@@ -23,8 +24,8 @@ export function commandUri(command: string, args: readonly unknown[]): string {
   return `command:${command}?${encoded}`;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+function operations(count: number): string {
+  return count === 1 ? l10n.t("1 operation") : l10n.t("{0} operations", count);
 }
 
 function name(pat: Pat): string {
@@ -33,27 +34,31 @@ function name(pat: Pat): string {
 
 function age(pat: Pat, now: number): string {
   const ago = relativeTime(pat.createdAt, now);
-  return ago ? `created ${ago}` : `created ${escapeMarkdown(pat.dateCreated)}`;
+  return l10n.t("created {0}", ago || escapeMarkdown(pat.dateCreated));
 }
 
 function revealLink(pat: Pat): string {
-  return `[Reveal in Sidebar](${commandUri(hoverCommands.reveal, [pat.tokenId])})`;
+  return `[${l10n.t("Reveal in Sidebar")}](${commandUri(hoverCommands.reveal, [pat.tokenId])})`;
 }
 
 function copyLink(id: string, kind: IdKind): string {
-  const what = idKindLabels[kind];
-  return `[Copy ${what}](${commandUri(hoverCommands.copy, [id, what])})`;
+  const what = idKindLabel(kind);
+  return `[${l10n.t("Copy {0}", what)}](${commandUri(hoverCommands.copy, [id, what])})`;
 }
 
 function permissions(pat: Pat): string {
+  const heading = `**${l10n.t("Permissions")}:**`;
   const assignments = pat.permissionAssignments;
-  if (assignments.length === 0) return "**Permissions:** none";
+  if (assignments.length === 0) return `${heading} ${l10n.t("none")}`;
   const named = assignments.slice(0, maxPermissions).map((assignment) => {
-    const operations = assignment.operations?.length ?? 0;
-    return `${escapeMarkdown(assignment.permissionName)} (${plural(operations, "operation")})`;
+    return `${escapeMarkdown(assignment.permissionName)} (${operations(assignment.operations?.length ?? 0)})`;
   });
-  if (assignments.length > maxPermissions) named.push(`and ${assignments.length - maxPermissions} more`);
-  return `**Permissions:** ${named.join(", ")} · ${plural(operationCount(pat), "operation")} in all`;
+  if (assignments.length > maxPermissions) {
+    named.push(l10n.t("and {0} more", assignments.length - maxPermissions));
+  }
+  const count = operationCount(pat);
+  const inAll = count === 1 ? l10n.t("1 operation in all") : l10n.t("{0} operations in all", count);
+  return `${heading} ${named.join(", ")} · ${inAll}`;
 }
 
 /** Everything about the one token an id belongs to. */
@@ -62,9 +67,9 @@ function oneToken(entry: IdEntry, now: number): string[] {
   const created = absoluteTime(pat.createdAt);
   return [
     [
-      pat.isActive ? "active" : "**inactive**",
+      pat.isActive ? l10n.t("active") : `**${l10n.t("inactive")}**`,
       created ? `${age(pat, now)} (${created})` : age(pat, now),
-      `on ${escapeMarkdown(entry.connectionLabel)}`,
+      l10n.t("on {0}", escapeMarkdown(entry.connectionLabel)),
     ].join(" · "),
     permissions(pat),
   ];
@@ -77,26 +82,37 @@ function manyTokens(entries: readonly IdEntry[], now: number): string[] {
     .map(({ pat, connectionLabel }) =>
       [
         `- **${name(pat)}**`,
-        pat.isActive ? "active" : "inactive",
+        pat.isActive ? l10n.t("active") : l10n.t("inactive"),
         age(pat, now),
-        plural(operationCount(pat), "operation"),
-        `on ${escapeMarkdown(connectionLabel)}`,
+        operations(operationCount(pat)),
+        l10n.t("on {0}", escapeMarkdown(connectionLabel)),
         revealLink(pat),
       ].join(" · "),
     );
-  if (entries.length > maxListed) lines.push(`- and ${entries.length - maxListed} more`);
+  if (entries.length > maxListed) lines.push(`- ${l10n.t("and {0} more", entries.length - maxListed)}`);
   return lines;
 }
 
+/** `**Dfns token ID**`: what kind of id it is, in bold. */
+function kindHeading(kind: IdKind): string {
+  return `**${l10n.t("Dfns {0}", idKindLabel(kind))}**`;
+}
+
 function title(kind: IdKind, entries: readonly IdEntry[]): string {
-  const label = `**Dfns ${idKindLabels[kind]}**`;
+  const label = kindHeading(kind);
   const first = entries[0] as IdEntry;
+  const count = entries.length;
   const permission = first.assignment ? `**${escapeMarkdown(first.assignment.permissionName)}**` : "";
-  if (kind === "permission")
-    return `${label} · ${permission}, assigned to ${plural(entries.length, "listed token")}`;
-  const owner = entries.length === 1 ? `**${name(first.pat)}**` : plural(entries.length, "listed token");
-  if (kind === "assignment") return `${label} · ${permission} assigned to ${owner}`;
-  return `${label} of ${owner}`;
+  if (kind === "permission") {
+    const assigned =
+      count === 1
+        ? l10n.t("{0}, assigned to 1 listed token", permission)
+        : l10n.t("{0}, assigned to {1} listed tokens", permission, count);
+    return `${label} · ${assigned}`;
+  }
+  const owner = count === 1 ? `**${name(first.pat)}**` : l10n.t("{0} listed tokens", count);
+  if (kind === "assignment") return `${label} · ${l10n.t("{0} assigned to {1}", permission, owner)}`;
+  return l10n.t("{0} of {1}", label, owner);
 }
 
 function section(id: string, kind: IdKind, entries: readonly IdEntry[], now: number): string {
@@ -133,13 +149,24 @@ export interface ListInfo {
 
 /** For an id-shaped word the fetched list does not hold; honest about whether a list was there to look in. */
 export function unknownIdHover(kind: IdKind, list: ListInfo, now: number): string {
-  const label = idKindLabels[kind];
+  const label = kindHeading(kind);
   if (!list.loaded || !list.host) {
-    return `Looks like a **Dfns ${label}**. No token list is loaded in this window: open the Dfns view or run **Dfns: List PATs** to see which token it belongs to.`;
+    return l10n.t(
+      "Looks like a {0}. No token list is loaded in this window: open the Dfns view or run {1} to see which token it belongs to.",
+      label,
+      `**${l10n.t("Dfns: List PATs")}**`,
+    );
   }
   const fetched = list.fetchedAt ? relativeTime(list.fetchedAt, now) : undefined;
   return [
-    `Looks like a **Dfns ${label}**, not among your listed tokens on ${escapeMarkdown(list.host)}.  `,
-    `It may belong to another user, org or environment, or be newer than the list${fetched ? ` (fetched ${fetched})` : ""}: refresh the Dfns view to check again.`,
+    `${l10n.t("Looks like a {0}, not among your listed tokens on {1}.", label, escapeMarkdown(list.host))}  `,
+    fetched
+      ? l10n.t(
+          "It may belong to another user, org or environment, or be newer than the list (fetched {0}): refresh the Dfns view to check again.",
+          fetched,
+        )
+      : l10n.t(
+          "It may belong to another user, org or environment, or be newer than the list: refresh the Dfns view to check again.",
+        ),
   ].join("\n");
 }

@@ -1,5 +1,5 @@
 import type { Pat } from "../dfns/types";
-import { type IdKind, idKindLabels } from "./idIndex";
+import { type IdKind, idKindTitle } from "./idIndex";
 
 /** One id a token carries, as the Insert ID pick offers it. */
 export interface IdChoice {
@@ -9,17 +9,13 @@ export interface IdChoice {
   readonly label: string;
 }
 
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /**
  * The ids of one token in a fixed order: token, credential, then each permission with its
  * assignment, then org and user. Ids the API left empty are not offered.
  */
 export function idChoices(pat: Pat): IdChoice[] {
   const choice = (kind: IdKind, id: string, about?: string): IdChoice[] =>
-    id === "" ? [] : [{ kind, id, label: capitalised(idKindLabels[kind]) + (about ? ` · ${about}` : "") }];
+    id === "" ? [] : [{ kind, id, label: idKindTitle(kind) + (about ? ` · ${about}` : "") }];
   return [
     ...choice("token", pat.tokenId),
     ...choice("credential", pat.credId),

@@ -1,17 +1,45 @@
 import type { Pat, PermissionAssignment } from "../dfns/types";
 import { sortedPats } from "../tree/model";
+import { l10n } from "../util/l10n";
 
 /** The ids a listed PAT carries, as the editor features name them. */
 export type IdKind = "token" | "credential" | "permission" | "assignment" | "org" | "user";
 
-export const idKindLabels: Record<IdKind, string> = {
-  token: "token ID",
-  credential: "credential ID",
-  permission: "permission ID",
-  assignment: "assignment ID",
-  org: "org ID",
-  user: "linked user ID",
-};
+/** What an id is, as a sentence names it: "token ID", "linked user ID". */
+export function idKindLabel(kind: IdKind): string {
+  switch (kind) {
+    case "token":
+      return l10n.t("token ID");
+    case "credential":
+      return l10n.t("credential ID");
+    case "permission":
+      return l10n.t("permission ID");
+    case "assignment":
+      return l10n.t("assignment ID");
+    case "org":
+      return l10n.t("org ID");
+    case "user":
+      return l10n.t("linked user ID");
+  }
+}
+
+/** What an id is, as a pick row starts: "Token ID", "Linked user ID". */
+export function idKindTitle(kind: IdKind): string {
+  switch (kind) {
+    case "token":
+      return l10n.t("Token ID");
+    case "credential":
+      return l10n.t("Credential ID");
+    case "permission":
+      return l10n.t("Permission ID");
+    case "assignment":
+      return l10n.t("Assignment ID");
+    case "org":
+      return l10n.t("Org ID");
+    case "user":
+      return l10n.t("Linked user ID");
+  }
+}
 
 /** One connection's fetched list; a list of these, so several connections fit later. */
 export interface IdSource {

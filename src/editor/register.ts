@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { copyToClipboard } from "../commands/copy";
 import type { Services } from "../services";
+import { l10n } from "../util/l10n";
 import { DfnsIdCompletionProvider, triggerCharacters } from "./completionProvider";
 import { DfnsIdHoverProvider } from "./hoverProvider";
 import { hoverCommands } from "./hoverText";
@@ -63,12 +64,14 @@ export function registerEditorFeatures(services: Services): vscode.Disposable[] 
     vscode.commands.registerCommand(hoverCommands.reveal, async (tokenId?: unknown) => {
       if (typeof tokenId !== "string") return;
       if (!(await services.treeView.reveal(tokenId))) {
-        void vscode.window.showWarningMessage(`${tokenId} is no longer in the list; refresh the view.`);
+        void vscode.window.showWarningMessage(
+          l10n.t("{0} is no longer in the list; refresh the view.", tokenId),
+        );
       }
     }),
     vscode.commands.registerCommand(hoverCommands.copy, async (text?: unknown, what?: unknown) => {
       if (typeof text === "string" && text !== "") {
-        await copyToClipboard(text, typeof what === "string" ? what : "ID");
+        await copyToClipboard(text, typeof what === "string" ? what : l10n.t("ID"));
       }
     }),
   ];

@@ -1,4 +1,5 @@
 import type { Pat } from "../dfns/types";
+import { l10n } from "../util/l10n";
 
 /** The managed permission that grants every operation, whatever its assignment lists. */
 export const fullAdminPermission = "DfnsFullAdminAccess";
@@ -67,6 +68,9 @@ export function tokensGranting(pats: readonly Pat[], pattern: RegExp): Grant[] {
 /** How a grant's permissions read in a pick: `through Wallet readers, Signers`. */
 export function describeThrough(grant: Grant): string {
   const others = grant.permissions.filter((permission) => permission !== fullAdminPermission);
-  const parts = [...(grant.fullAdmin ? [`${fullAdminPermission} (all operations)`] : []), ...others];
-  return `through ${parts.join(", ")}`;
+  const parts = [
+    ...(grant.fullAdmin ? [l10n.t("{0} (all operations)", fullAdminPermission)] : []),
+    ...others,
+  ];
+  return l10n.t("through {0}", parts.join(", "));
 }

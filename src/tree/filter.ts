@@ -1,4 +1,5 @@
 import type { InvalidPatItem, Pat } from "../dfns/types";
+import { l10n } from "../util/l10n";
 
 export type StatusFilter = "all" | "active" | "inactive";
 
@@ -50,8 +51,12 @@ export function describeFilter(filter: PatFilter): string | undefined {
   const text = filter.text.trim();
   const parts = [
     text ? `"${text}"` : undefined,
-    filter.status !== "all" ? filter.status : undefined,
+    filter.status === "active"
+      ? l10n.t("active")
+      : filter.status === "inactive"
+        ? l10n.t("inactive")
+        : undefined,
     filter.connection?.label,
   ];
-  return `filter: ${parts.filter(Boolean).join(" · ")}`;
+  return l10n.t("filter: {0}", parts.filter(Boolean).join(" · "));
 }

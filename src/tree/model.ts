@@ -2,6 +2,7 @@ import type { DfnsError } from "../dfns/errors";
 import type { InvalidPatItem, Pat, PermissionAssignment } from "../dfns/types";
 import { defaultHygieneRules, flagsOf, type HygieneRules, severityOf } from "../pats/hygiene";
 import type { PatListState } from "../pats/patList";
+import { l10n } from "../util/l10n";
 import { relativeTime } from "../util/time";
 import { connectionTooltip } from "./connectionNode";
 import {
@@ -109,15 +110,18 @@ function scopedMessage(
 }
 
 export function invalidNode(item: InvalidPatItem, scope: Scope): InvalidNode {
-  const name = item.name ?? item.tokenId ?? `item ${item.index + 1}`;
+  const name = item.name ?? item.tokenId ?? l10n.t("item {0}", item.index + 1);
   return {
     kind: "invalid",
     item,
     ...(scope.parent ? { parent: scope.parent } : {}),
     id: scopedId(scope, `invalid/${item.index}`),
-    label: `Invalid token entry: ${name}`,
+    label: l10n.t("Invalid token entry: {0}", name),
     description: item.reason,
-    tooltip: `This entry of the list could not be read: ${item.reason}. The other tokens are shown as usual.`,
+    tooltip: l10n.t(
+      "This entry of the list could not be read: {0}. The other tokens are shown as usual.",
+      item.reason,
+    ),
     icon: { id: "warning", color: "problemsWarningIcon.foreground" },
     contextValue: invalidContextValue(item.tokenId),
     collapsible: false,
@@ -128,9 +132,10 @@ export function invalidNode(item: InvalidPatItem, scope: Scope): InvalidNode {
 export function errorNodes(error: DfnsError, scope: Scope): MessageNode[] {
   const icon = { id: "error", color: "errorForeground" };
   const target = [{ connectionId: scope.connectionId }];
-  const retry = scopedMessage(scope, "action/retry", "Retry", {
+  const retryLabel = l10n.t("Retry");
+  const retry = scopedMessage(scope, "action/retry", retryLabel, {
     icon: { id: "refresh" },
-    command: { command: "dfns.refresh", title: "Retry", arguments: target },
+    command: { command: "dfns.refresh", title: retryLabel, arguments: target },
   });
   // Signing in from here replaces this connection's token rather than adding a connection.
   const signIn = (label: string) =>
@@ -146,31 +151,34 @@ export function errorNodes(error: DfnsError, scope: Scope): MessageNode[] {
     });
   switch (error.kind) {
     case "unauthorized":
-      return [row("Token rejected", error.apiMessage ?? "Not Authorized."), signIn("Sign In Again…")];
+      return [
+        row(l10n.t("Token rejected"), error.apiMessage ?? l10n.t("Not Authorized.")),
+        signIn(l10n.t("Sign In Again…")),
+      ];
     case "forbidden":
       return [
-        row("Not allowed to list tokens", error.apiMessage ?? "403 Forbidden"),
-        signIn("Sign In with Another Token…"),
+        row(l10n.t("Not allowed to list tokens"), error.apiMessage ?? l10n.t("403 Forbidden")),
+        signIn(l10n.t("Sign In with Another Token…")),
         retry,
       ];
     case "rate-limited":
       return [
         row(
-          "Rate limited",
+          l10n.t("Rate limited"),
           error.retryAfterSeconds !== undefined
-            ? `retry after ${error.retryAfterSeconds} s`
-            : "retry in a minute",
+            ? l10n.t("retry after {0} s", error.retryAfterSeconds)
+            : l10n.t("retry in a minute"),
         ),
         retry,
       ];
     case "network":
-      return [row(`Cannot reach ${error.host}`, error.reason), retry];
+      return [row(l10n.t("Cannot reach {0}", error.host), error.reason), retry];
     case "timeout":
-      return [row(`${error.host} did not answer in time`, error.reason), retry];
+      return [row(l10n.t("{0} did not answer in time", error.host), error.reason), retry];
     case "redirect":
       return [
-        row(`Redirect not followed (${error.status})`, error.location),
-        signIn("Sign In with Another URL…"),
+        row(l10n.t("Redirect not followed ({0})", String(error.status)), error.location),
+        signIn(l10n.t("Sign In with Another URL…")),
       ];
     default:
       return [row(error.message), retry];
@@ -182,10 +190,10 @@ export function noMatchNodes(filter: PatFilter, scope?: Scope): MessageNode[] {
   const make = (id: string, label: string, extra: Partial<MessageNode>) =>
     scope ? scopedMessage(scope, id, label, extra) : message(id, label, extra);
   return [
-    make("noMatch", "No tokens match the filter", { description: describeFilter(filter) ?? "" }),
-    make("action/clearFilter", "Clear Filter", {
+    make("noMatch", l10n.t("No tokens match the filter"), { description: describeFilter(filter) ?? "" }),
+    make("action/clearFilter", l10n.t("Clear Filter"), {
       icon: { id: "clear-all" },
-      command: { command: "dfns.clearFilter", title: "Clear Filter" },
+      command: { command: "dfns.clearFilter", title: l10n.t("Clear Filter") },
     }),
   ];
 }
@@ -205,12 +213,14 @@ export function rootNodes(state: PatListState, now: number, options: RowOptions 
   const snapshot = state.snapshot;
   if (!snapshot) {
     if (state.error) return errorNodes(state.error, scope);
-    return [scopedMessage(scope, "loading", "Loading tokens…", { icon: { id: "loading~spin" } })];
+    return [scopedMessage(scope, "loading", l10n.t("Loading tokens…"), { icon: { id: "loading~spin" } })];
   }
   const { pats, invalid } = snapshot.list;
   if (pats.length === 0 && invalid.length === 0) {
     return [
-      scopedMessage(scope, "empty", "No personal access tokens", { description: state.connection.host }),
+      scopedMessage(scope, "empty", l10n.t("No personal access tokens"), {
+        description: state.connection.host,
+      }),
     ];
   }
   if (!isFiltering(filter)) {
@@ -289,7 +299,7 @@ function namespaceNodes(parent: AssignmentNode, operations: readonly string[]): 
 function operationNodes(parent: AssignmentNode, grouping: boolean): TreeNode[] {
   const operations = parent.assignment.operations ?? [];
   if (operations.length === 0) {
-    return [{ ...message("noOperations", "No operations"), id: `${parent.id}/none`, parent }];
+    return [{ ...message("noOperations", l10n.t("No operations")), id: `${parent.id}/none`, parent }];
   }
   return shouldGroup(operations, grouping)
     ? namespaceNodes(parent, operations)
@@ -322,7 +332,13 @@ export function childNodes(node: TreeNode, grouping = true): TreeNode[] {
     case "pat":
       return node.pat.permissionAssignments.length > 0
         ? assignmentNodes(node)
-        : [{ ...message("noAssignments", "No permission assignments"), id: `${node.id}/none`, parent: node }];
+        : [
+            {
+              ...message("noAssignments", l10n.t("No permission assignments")),
+              id: `${node.id}/none`,
+              parent: node,
+            },
+          ];
     case "assignment":
       return operationNodes(node, grouping);
     case "namespace":

@@ -1,14 +1,19 @@
 import { operationCount, type Pat, type PermissionAssignment } from "../dfns/types";
 import type { Flag } from "../pats/hygiene";
+import { l10n } from "../util/l10n";
 import { escapeMarkdown } from "../util/markdown";
 import { absoluteTime, relativeTime } from "../util/time";
 
 function field(label: string, value: string): string {
-  return `**${label}:** ${value === "" ? "_none_" : escapeMarkdown(value)}`;
+  return `**${label}:** ${value === "" ? `_${l10n.t("none")}_` : escapeMarkdown(value)}`;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+function assignments(count: number): string {
+  return count === 1 ? l10n.t("1 permission assignment") : l10n.t("{0} permission assignments", count);
+}
+
+function operations(count: number): string {
+  return count === 1 ? l10n.t("1 operation") : l10n.t("{0} operations", count);
 }
 
 /** Markdown lines joined with hard line breaks. */
@@ -22,30 +27,33 @@ export function patTooltip(pat: Pat, now: number, flags: readonly Flag[] = []): 
   const ago = relativeTime(pat.createdAt, now);
   const flagLines =
     flags.length > 0 ? ["", ...flags.map((flag) => `⚠ ${escapeMarkdown(flag.explanation)}`)] : [];
+  const status = pat.isActive ? l10n.t("active") : l10n.t("inactive");
   return lines(
-    `**${escapeMarkdown(pat.name || pat.tokenId)}** (${pat.isActive ? "active" : "inactive"})`,
+    `**${escapeMarkdown(pat.name || pat.tokenId)}** (${status})`,
     "",
-    field("Token ID", pat.tokenId),
-    field("Kind", pat.kind),
-    field("Credential ID", pat.credId),
-    field("Linked user", pat.linkedUserId),
-    field("Linked app", pat.linkedAppId),
-    field("Org", pat.orgId),
-    field("Public key", pat.publicKey),
-    created ? `**Created:** ${created} (${ago})` : field("Created", `${pat.dateCreated} (unreadable date)`),
+    field(l10n.t("Token ID"), pat.tokenId),
+    field(l10n.t("Kind"), pat.kind),
+    field(l10n.t("Credential ID"), pat.credId),
+    field(l10n.t("Linked user"), pat.linkedUserId),
+    field(l10n.t("Linked app"), pat.linkedAppId),
+    field(l10n.t("Org"), pat.orgId),
+    field(l10n.t("Public key"), pat.publicKey),
+    created
+      ? `**${l10n.t("Created")}:** ${created} (${ago})`
+      : field(l10n.t("Created"), l10n.t("{0} (unreadable date)", pat.dateCreated)),
     "",
-    `${plural(pat.permissionAssignments.length, "permission assignment")}, ${plural(operationCount(pat), "operation")}`,
+    `${assignments(pat.permissionAssignments.length)}, ${operations(operationCount(pat))}`,
     ...flagLines,
   );
 }
 
 export function assignmentTooltip(assignment: PermissionAssignment): string {
-  const operations = assignment.operations;
+  const listed = assignment.operations;
   return lines(
     `**${escapeMarkdown(assignment.permissionName)}**`,
     "",
-    field("Permission ID", assignment.permissionId),
-    field("Assignment ID", assignment.assignmentId),
-    operations === undefined ? "No operations listed" : plural(operations.length, "operation"),
+    field(l10n.t("Permission ID"), assignment.permissionId),
+    field(l10n.t("Assignment ID"), assignment.assignmentId),
+    listed === undefined ? l10n.t("No operations listed") : operations(listed.length),
   );
 }
