@@ -33,7 +33,7 @@ function filterFromArgs(services: Services, args: unknown): PatFilter | undefine
   return {
     text: typeof text === "string" ? text : "",
     status: isStatusFilter(status) ? status : "all",
-    ...(named ? { connection: { id: named.id, label: named.label } } : {}),
+    ...(named ? { connectionId: named.id } : {}),
   };
 }
 
@@ -41,10 +41,10 @@ function filterFromArgs(services: Services, args: unknown): PatFilter | undefine
 async function promptForConnection(
   services: Services,
   current: PatFilter,
-): Promise<PatFilter["connection"] | "all" | undefined> {
+): Promise<string | "all" | undefined> {
   const entries = services.lists.entries;
   const mark = (id: string | undefined, text: string) =>
-    id === current.connection?.id ? `${text} · ${l10n.t("current")}` : text;
+    id === current.connectionId ? `${text} · ${l10n.t("current")}` : text;
   const items = [
     {
       label: `$(list-flat) ${l10n.t("All connections")}`,
@@ -62,8 +62,7 @@ async function promptForConnection(
     placeHolder: l10n.t("Show the tokens of which connection?"),
   });
   if (!choice) return undefined;
-  const named = choice.id ? services.lists.find(choice.id)?.connection : undefined;
-  return named ? { id: named.id, label: named.label } : "all";
+  return choice.id && services.lists.find(choice.id) ? choice.id : "all";
 }
 
 /** One prompt for both parts: the text typed, and the status picked below it. */
@@ -108,9 +107,9 @@ export async function filterPats(services: Services, args?: unknown): Promise<vo
     services.treeView.setFilter(filter);
     return;
   }
-  const connection = await promptForConnection(services, current);
-  if (connection === undefined) return;
-  services.treeView.setFilter(connection === "all" ? filter : { ...filter, connection });
+  const connectionId = await promptForConnection(services, current);
+  if (connectionId === undefined) return;
+  services.treeView.setFilter(connectionId === "all" ? filter : { ...filter, connectionId });
 }
 
 export function registerFilterCommands(services: Services): vscode.Disposable[] {

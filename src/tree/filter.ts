@@ -9,7 +9,7 @@ export interface PatFilter {
   readonly text: string;
   readonly status: StatusFilter;
   /** With several connections: show only this one's tokens. */
-  readonly connection?: { readonly id: string; readonly label: string };
+  readonly connectionId?: string;
 }
 
 export const noFilter: PatFilter = { text: "", status: "all" };
@@ -21,7 +21,7 @@ export function isStatusFilter(value: unknown): value is StatusFilter {
 }
 
 export function isFiltering(filter: PatFilter): boolean {
-  return filter.text.trim() !== "" || filter.status !== "all" || filter.connection !== undefined;
+  return filter.text.trim() !== "" || filter.status !== "all" || filter.connectionId !== undefined;
 }
 
 function containsText(fields: readonly (string | undefined)[], text: string): boolean {
@@ -42,11 +42,17 @@ export function matchesInvalid(item: InvalidPatItem, filter: PatFilter): boolean
 
 /** Whether a connection's tokens are shown at all under `filter`. */
 export function showsConnection(filter: PatFilter, connectionId: string): boolean {
-  return filter.connection === undefined || filter.connection.id === connectionId;
+  return filter.connectionId === undefined || filter.connectionId === connectionId;
 }
 
-/** `filter: "ci" · active · prod-eu`, or undefined when nothing is filtered. */
-export function describeFilter(filter: PatFilter): string | undefined {
+/**
+ * `filter: "ci" · active · prod-eu`, or undefined when nothing is filtered. The connection is named
+ * through `labelOf` when it is drawn, so a rename shows at once.
+ */
+export function describeFilter(
+  filter: PatFilter,
+  labelOf: (connectionId: string) => string | undefined = () => undefined,
+): string | undefined {
   if (!isFiltering(filter)) return undefined;
   const text = filter.text.trim();
   const parts = [
@@ -56,7 +62,7 @@ export function describeFilter(filter: PatFilter): string | undefined {
       : filter.status === "inactive"
         ? l10n.t("inactive")
         : undefined,
-    filter.connection?.label,
+    filter.connectionId === undefined ? undefined : labelOf(filter.connectionId),
   ];
   return l10n.t("filter: {0}", parts.filter(Boolean).join(" · "));
 }

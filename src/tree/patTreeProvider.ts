@@ -98,6 +98,8 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     const several = this.lists.entries.length > 1;
     for (const entry of this.lists.entries) {
       if (connectionId !== undefined && entry.connection.id !== connectionId) continue;
+      // A connection the filter hides has no row to reveal: the caller clears the filter and asks again.
+      if (several && !showsConnection(this.currentFilter, entry.connection.id)) continue;
       const parent = several ? this.connectionRow(entry) : undefined;
       const found = this.rowsOf(entry, parent).find(
         (node): node is PatNode => node.kind === "pat" && node.pat.tokenId === tokenId,

@@ -92,7 +92,8 @@ export class PatTreeView implements vscode.Disposable {
     const entries = this.lists.entries;
     // A filter belongs to signed-in lists: after signing out, or removing the connection it names,
     // it would only hide what comes next.
-    const connectionGone = this.filter.connection && !this.lists.find(this.filter.connection.id);
+    const connectionGone =
+      this.filter.connectionId !== undefined && !this.lists.find(this.filter.connectionId);
     if ((entries.length === 0 || connectionGone) && isFiltering(this.filter)) {
       this.setFilter(noFilter);
       return;
@@ -115,7 +116,11 @@ export class PatTreeView implements vscode.Disposable {
         : undefined;
     const expiring = expiry?.warning ? expiry : undefined;
     this.view.description = where
-      ? [where, expiring && l10n.t("token {0}", expiring.label), describeFilter(this.filter)]
+      ? [
+          where,
+          expiring && l10n.t("token {0}", expiring.label),
+          describeFilter(this.filter, (id) => this.lists.find(id)?.connection.label),
+        ]
           .filter(Boolean)
           .join(" · ")
       : undefined;

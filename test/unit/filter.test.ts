@@ -3,7 +3,14 @@ import type { ConnectionInfo } from "../../src/connections/connectionStore";
 import { parsePatPage } from "../../src/dfns/parse";
 import type { Pat } from "../../src/dfns/types";
 import type { PatListState } from "../../src/pats/patList";
-import { describeFilter, isFiltering, matches, noFilter, type PatFilter } from "../../src/tree/filter";
+import {
+  describeFilter,
+  isFiltering,
+  matches,
+  noFilter,
+  type PatFilter,
+  showsConnection,
+} from "../../src/tree/filter";
 import { rootNodes } from "../../src/tree/model";
 import { now, rawPat, testConnection } from "./fixtures";
 
@@ -94,5 +101,17 @@ describe("PAT filter", () => {
     assert.equal(describeFilter({ text: " ci ", status: "active" }), 'filter: "ci" · active');
     assert.equal(describeFilter({ text: "", status: "inactive" }), "filter: inactive");
     assert.equal(describeFilter({ text: "ci", status: "all" }), 'filter: "ci"');
+  });
+
+  it("names a filtered connection by its label as it is now, and shows only that connection", () => {
+    const filter: PatFilter = { text: "", status: "active", connectionId: "c2" };
+    assert.equal(isFiltering({ text: "", status: "all", connectionId: "c2" }), true);
+    const labels = new Map([["c2", "staging"]]);
+    assert.equal(describeFilter(filter, (id) => labels.get(id)), "filter: active · staging");
+    labels.set("c2", "renamed");
+    assert.equal(describeFilter(filter, (id) => labels.get(id)), "filter: active · renamed");
+    assert.equal(showsConnection(filter, "c2"), true);
+    assert.equal(showsConnection(filter, "c1"), false);
+    assert.equal(showsConnection(noFilter, "c1"), true);
   });
 });
