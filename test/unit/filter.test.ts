@@ -107,9 +107,15 @@ describe("PAT filter", () => {
     const filter: PatFilter = { text: "", status: "active", connectionId: "c2" };
     assert.equal(isFiltering({ text: "", status: "all", connectionId: "c2" }), true);
     const labels = new Map([["c2", "staging"]]);
-    assert.equal(describeFilter(filter, (id) => labels.get(id)), "filter: active · staging");
+    assert.equal(
+      describeFilter(filter, (id) => labels.get(id)),
+      "filter: active · staging",
+    );
     labels.set("c2", "renamed");
-    assert.equal(describeFilter(filter, (id) => labels.get(id)), "filter: active · renamed");
+    assert.equal(
+      describeFilter(filter, (id) => labels.get(id)),
+      "filter: active · renamed",
+    );
     assert.equal(showsConnection(filter, "c2"), true);
     assert.equal(showsConnection(filter, "c1"), false);
     assert.equal(showsConnection(noFilter, "c1"), true);
