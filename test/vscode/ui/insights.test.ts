@@ -81,6 +81,18 @@ describe("beyond the dashboard: connections, flags and filters", () => {
       .waitFor({ state: "visible" });
   });
 
+  it("renames a connection from its context menu", async () => {
+    const first = pane.locator(".monaco-list-row[role='treeitem'][aria-level='1']").first();
+    await first.click({ button: "right" });
+    // The workbench's menus act on mouse-up after their own hover: choose the entry by keyboard.
+    const entry = page.locator(".context-view .action-label", { hasText: "Rename Connection" });
+    await entry.waitFor({ state: "visible" });
+    await entry.hover();
+    await page.keyboard.press("Enter");
+    await answer(page, "Rename Connection", "production");
+    await treeRow(pane, "production").waitFor({ state: "visible" });
+  });
+
   it("flags broad, sensitive and old tokens and explains why on hover", async () => {
     const treasury = treeRow(pane, "treasury-bot").first();
     await treasury.locator(".label-description", { hasText: "sensitive" }).waitFor({ state: "visible" });
@@ -119,7 +131,9 @@ describe("beyond the dashboard: connections, flags and filters", () => {
     // With two connections, a second step asks which one.
     await pick(page, "All connections");
     await page.locator(".part.sidebar", { hasText: "filter: active" }).first().waitFor({ state: "visible" });
-    assert.equal(await treeRow(pane, "old-intern").count(), 0);
+    // The inactive token goes from both connections' rows; the active ones stay.
+    await treeRow(pane, "old-intern").first().waitFor({ state: "detached" });
+    assert.equal(await treeRow(pane, "ci-deployer").count(), 2);
     await runCommand(page, "Dfns: Clear Filter");
     await treeRow(pane, "old-intern").first().waitFor({ state: "visible" });
   });
