@@ -1,68 +1,6 @@
 import assert from "node:assert/strict";
 import { csvField, looksLikeFormula, toCsv } from "../../src/report/csv";
-
-/**
- * A strict RFC 4180 reader, independent of the writer: CRLF or LF record ends, quoted fields with
- * doubled quotes, and an error for anything the RFC does not allow (so a sloppy writer cannot pass).
- */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let i = 0;
-  const endField = () => {
-    record.push(field);
-    field = "";
-  };
-  const endRecord = () => {
-    endField();
-    records.push(record);
-    record = [];
-  };
-  while (i < text.length) {
-    // At the start of a field.
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new Error("unterminated quoted field");
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-          } else {
-            i++;
-            break;
-          }
-        } else {
-          field += text[i];
-          i++;
-        }
-      }
-    } else {
-      while (i < text.length && !/[,\r\n]/.test(text[i] as string)) {
-        if (text[i] === '"') throw new Error(`quote inside an unquoted field at ${i}`);
-        field += text[i];
-        i++;
-      }
-    }
-    if (i >= text.length) {
-      endRecord();
-    } else if (text[i] === ",") {
-      i++;
-      endField();
-      if (i >= text.length) endRecord();
-    } else if (text.startsWith("\r\n", i)) {
-      i += 2;
-      endRecord();
-    } else if (text[i] === "\n") {
-      i++;
-      endRecord();
-    } else {
-      throw new Error(`unexpected ${JSON.stringify(text[i])} after a field at ${i}`);
-    }
-  }
-  return records;
-}
+import { parseCsv } from "./rfc4180";
 
 /** A small deterministic PRNG (mulberry32), so a failing case can be reproduced. */
 function random(seed: number): () => number {
@@ -84,9 +22,10 @@ describe("CSV reader used by the round-trip tests", () => {
   });
 
   it("rejects what RFC 4180 does not allow", () => {
-    assert.throws(() => parseCsv('a"b,c\r\n'), /quote inside an unquoted field/);
+    assert.throws(() => parseCsv('a"b,c\r\n'), /quote in an unquoted field/);
     assert.throws(() => parseCsv('"ab"c,d\r\n'), /unexpected "c"/);
     assert.throws(() => parseCsv('"abc\r\n'), /unterminated/);
+    assert.throws(() => parseCsv("a,b"), /missing CRLF/);
   });
 });
 

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import type { ConnectionInfo } from "../../src/connections/connectionStore";
-import { parsePatPage } from "../../src/dfns/parse";
 import type { Pat } from "../../src/dfns/types";
 import type { PatListState } from "../../src/pats/patList";
 import {
@@ -12,7 +11,7 @@ import {
   showsConnection,
 } from "../../src/tree/filter";
 import { rootNodes } from "../../src/tree/model";
-import { now, rawPat, testConnection } from "./fixtures";
+import { loadedState, now, rawPat, testConnection } from "./fixtures";
 
 const connection: ConnectionInfo = testConnection();
 
@@ -24,15 +23,7 @@ const items = [
   { tokenId: "to-broken-5", name: "broken ci entry", isActive: "maybe" },
 ];
 
-function state(): PatListState {
-  const { pats, invalid } = parsePatPage({ items });
-  return {
-    connection,
-    snapshot: { list: { pats, invalid }, fetchedAt: new Date(now) },
-    error: undefined,
-    loading: false,
-  };
-}
+const state = () => loadedState(items, connection);
 
 function pats(): readonly Pat[] {
   return state().snapshot?.list.pats ?? [];

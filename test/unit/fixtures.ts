@@ -1,4 +1,6 @@
 import { type ConnectionInfo, describeConnection } from "../../src/connections/connectionStore";
+import { parsePatPage } from "../../src/dfns/parse";
+import type { PatListState } from "../../src/pats/patList";
 
 /** Small hand-written PAT bodies for the pure tests; obviously fake ids, no secrets. */
 export function rawPat(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -30,4 +32,18 @@ export const now = Date.parse("2026-12-03T12:00:00.000Z");
 /** A stored connection as the store would describe it; an obviously fake opaque token. */
 export function testConnection(id = "c1", baseUrl = "https://api.dfns.io", name?: string): ConnectionInfo {
   return describeConnection({ baseUrl, token: `fake-test-token-${id}` }, id, name);
+}
+
+/** A connection's list state just after `items` were fetched, as the tree sees it. */
+export function loadedState(
+  items: readonly unknown[],
+  connection: ConnectionInfo = testConnection(),
+): PatListState {
+  const { pats, invalid } = parsePatPage({ items: [...items] });
+  return {
+    connection,
+    snapshot: { list: { pats, invalid }, fetchedAt: new Date(now) },
+    error: undefined,
+    loading: false,
+  };
 }

@@ -1,23 +1,13 @@
 import assert from "node:assert/strict";
 import type { ConnectionInfo } from "../../src/connections/connectionStore";
 import { DfnsError } from "../../src/dfns/errors";
-import { parsePatPage } from "../../src/dfns/parse";
-import type { PatListState } from "../../src/pats/patList";
 import { childNodes, errorNodes, rootNodes, tooltipOf } from "../../src/tree/model";
 import { primaryId, type TreeNode } from "../../src/tree/nodes";
-import { now, rawPat, testConnection } from "./fixtures";
+import { loadedState, now, rawPat, testConnection } from "./fixtures";
 
 const connection: ConnectionInfo = testConnection();
 
-function loaded(items: unknown[]): PatListState {
-  const { pats, invalid } = parsePatPage({ items });
-  return {
-    connection,
-    snapshot: { list: { pats, invalid }, fetchedAt: new Date(now) },
-    error: undefined,
-    loading: false,
-  };
-}
+const loaded = (items: unknown[]) => loadedState(items, connection);
 
 function labels(nodes: TreeNode[]): string[] {
   return nodes.map((node) => node.label);

@@ -75,3 +75,13 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
     }
   }
 }
+
+/** How most suites start: the simulator reset to list `items`, and the extension signed in to it. */
+export async function signedInWith(items: readonly unknown[]): Promise<DfnsPatExplorerApi> {
+  const api = await extensionApi();
+  const sim = hostSimulator();
+  await sim.control.reset();
+  await sim.control.setPats([...items]);
+  assert.equal(await signInToSimulator(), true);
+  return api;
+}

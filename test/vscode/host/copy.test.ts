@@ -1,9 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { extensionApi, type Row, rowLabelled, signInToSimulator, signOut } from "./api";
+import { type Row, rowLabelled, signedInWith, signOut } from "./api";
 import { alpha, sampleItems } from "./fixtures";
-import { hostSimulator } from "./simulator";
 
 async function copied(command: string, row: Row): Promise<string> {
   await vscode.env.clipboard.writeText("nothing copied");
@@ -16,13 +15,9 @@ describe("copy commands", () => {
   let pat: Row;
   let assignment: Row;
   let operation: Row;
-  const sim = hostSimulator();
 
   before(async () => {
-    api = await extensionApi();
-    await sim.control.reset();
-    await sim.control.setPats(sampleItems);
-    assert.equal(await signInToSimulator(), true);
+    api = await signedInWith(sampleItems);
     pat = await rowLabelled(api, "alpha-deployer");
     assignment = await rowLabelled(api, "Wallet readers", pat);
     operation = await rowLabelled(api, "Wallets:Create", assignment);

@@ -3,7 +3,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { eventually, extensionApi, rowLabelled, rows, signInToSimulator, signOut } from "./api";
+import { eventually, rowLabelled, rows, signedInWith, signOut } from "./api";
 import { alpha, retired } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -58,10 +58,7 @@ describe("PAT details (Open Details, Copy as JSON)", () => {
   };
 
   before(async () => {
-    api = await extensionApi();
-    await sim.control.reset();
-    await sim.control.setPats(items);
-    assert.equal(await signInToSimulator(), true);
+    api = await signedInWith(items);
     const [connection] = await api.connections();
     assert.ok(connection);
     connectionId = connection.id;

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { eventually, extensionApi, signInToSimulator, signOut } from "./api";
+import { eventually, signedInWith, signOut } from "./api";
 import {
   closeEditorsAndFiles,
   listFetched,
@@ -50,10 +50,7 @@ describe("Editor: hover on Dfns ids", () => {
   const sim = hostSimulator();
 
   before(async () => {
-    api = await extensionApi();
-    await sim.control.reset();
-    await sim.control.setPats(sampleItems);
-    assert.equal(await signInToSimulator(), true);
+    api = await signedInWith(sampleItems);
     await listFetched();
   });
   afterEach(closeEditorsAndFiles);

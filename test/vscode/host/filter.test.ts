@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { extensionApi, rows, signInToSimulator, signOut } from "./api";
+import { rows, signedInWith, signInToSimulator, signOut } from "./api";
 import { alpha, sampleItems } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -16,10 +16,7 @@ describe("Dfns: Filter PATs", () => {
   const filter = (args?: unknown) => vscode.commands.executeCommand("dfns.filter", args);
 
   before(async () => {
-    api = await extensionApi();
-    await sim.control.reset();
-    await sim.control.setPats(sampleItems);
-    assert.equal(await signInToSimulator(), true);
+    api = await signedInWith(sampleItems);
     assert.deepEqual(await labels(), allRows);
   });
   afterEach(() => vscode.commands.executeCommand("dfns.clearFilter"));

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { eventually, extensionApi, signInToSimulator, signOut } from "./api";
+import { eventually, signedInWith, signOut } from "./api";
 import { alpha, operator, rootAdmin, sampleItems } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -33,10 +33,7 @@ describe("Dfns: Find Tokens Granting", () => {
   }
 
   before(async () => {
-    api = await extensionApi();
-    await sim.control.reset();
-    await sim.control.setPats([...sampleItems, operator, rootAdmin]);
-    assert.equal(await signInToSimulator(), true);
+    api = await signedInWith([...sampleItems, operator, rootAdmin]);
   });
   after(async () => {
     await vscode.commands.executeCommand("dfns.clearFilter");

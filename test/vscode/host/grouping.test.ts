@@ -1,13 +1,11 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { eventually, extensionApi, type Row, rowLabelled, rows, signInToSimulator, signOut } from "./api";
+import { eventually, type Row, rowLabelled, rows, signedInWith, signOut } from "./api";
 import { manyOperations, operator, sampleItems } from "./fixtures";
-import { hostSimulator } from "./simulator";
 
 describe("operations grouped by namespace", () => {
   let api: DfnsPatExplorerApi;
-  const sim = hostSimulator();
   const assignmentId = `pat/${operator.tokenId}/${operator.permissionAssignments[0]?.assignmentId}`;
   const setGrouping = (value: boolean | undefined) =>
     vscode.workspace
@@ -18,10 +16,7 @@ describe("operations grouped by namespace", () => {
     rowLabelled(api, "Operators", await rowLabelled(api, "operator"));
 
   before(async () => {
-    api = await extensionApi();
-    await sim.control.reset();
-    await sim.control.setPats([...sampleItems, operator]);
-    assert.equal(await signInToSimulator(), true);
+    api = await signedInWith([...sampleItems, operator]);
   });
   after(async () => {
     await setGrouping(undefined);

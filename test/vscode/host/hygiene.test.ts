@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { eventually, extensionApi, type Row, rowLabelled, rows, signInToSimulator, signOut } from "./api";
+import { eventually, type Row, rowLabelled, rows, signedInWith, signInToSimulator, signOut } from "./api";
 import { alpha } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -68,10 +68,7 @@ describe("hygiene flags in the view", () => {
   const row = (label: string) => rowLabelled(api, label);
 
   before(async () => {
-    api = await extensionApi();
-    await sim.control.reset();
-    await sim.control.setPats(items);
-    assert.equal(await signInToSimulator(), true);
+    api = await signedInWith(items);
     await eventually(async () => assert.equal((await rows(api)).length, items.length));
   });
   after(async () => {

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { eventually, extensionApi, signInToSimulator, signOut } from "./api";
+import { eventually, signedInWith, signInToSimulator, signOut } from "./api";
 import { alpha, sampleItems } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -26,10 +26,7 @@ describe("Dfns: List PATs", () => {
   const sim = hostSimulator();
 
   before(async () => {
-    api = await extensionApi();
-    await sim.control.reset();
-    await sim.control.setPats(sampleItems);
-    assert.equal(await signInToSimulator(), true);
+    api = await signedInWith(sampleItems);
   });
   after(signOut);
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { extensionApi, rowLabelled, rows, signInToSimulator, signOut } from "./api";
+import { rowLabelled, rows, signedInWith, signOut } from "./api";
 import { alpha, sampleItems } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -10,10 +10,7 @@ describe("the PAT tree", () => {
   const sim = hostSimulator();
 
   before(async () => {
-    api = await extensionApi();
-    await sim.control.reset();
-    await sim.control.setPats(sampleItems);
-    assert.equal(await signInToSimulator(), true);
+    api = await signedInWith(sampleItems);
   });
   after(signOut);
 

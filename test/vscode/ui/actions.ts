@@ -82,3 +82,20 @@ export function titleAction(page: Page, name: string): Locator {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** Drags the sidebar's edge to the right, so that ids are not cut off in a picture. */
+export async function widenSidebar(page: Page, by = 220): Promise<void> {
+  const sidebar = await page.locator(".part.sidebar").boundingBox();
+  if (!sidebar) return;
+  const edge = sidebar.x + sidebar.width + 1;
+  await page.mouse.move(edge, 400);
+  await page.mouse.down();
+  await page.mouse.move(edge + by, 400, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Hovers a row near its right end, so that its tooltip opens beside the tree rather than over it. */
+export async function hoverNearEnd(row: Locator): Promise<void> {
+  const box = await row.boundingBox();
+  await row.hover({ position: { x: (box?.width ?? 300) - 60, y: (box?.height ?? 22) / 2 } });
+}

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { artifactsDir } from "../harness/paths";
 import { ui } from "../harness/ui-fixture";
-import { answer, openDfnsView, pick, runCommand, treeRow } from "./actions";
+import { answer, hoverNearEnd, openDfnsView, pick, runCommand, treeRow, widenSidebar } from "./actions";
 
 const day = 24 * 3600 * 1000;
 
@@ -105,16 +105,8 @@ describe("beyond the dashboard: connections, flags and filters", () => {
       .locator(".label-description", { hasText: "consider rotating" })
       .waitFor();
     await runCommand(page, "View: Close All Editors");
-    const sidebar = await page.locator(".part.sidebar").boundingBox();
-    if (sidebar) {
-      const edge = sidebar.x + sidebar.width + 1;
-      await page.mouse.move(edge, 400);
-      await page.mouse.down();
-      await page.mouse.move(edge + 220, 400, { steps: 5 });
-      await page.mouse.up();
-    }
-    const box = await treasury.boundingBox();
-    await treasury.hover({ position: { x: (box?.width ?? 300) - 60, y: (box?.height ?? 22) / 2 } });
+    await widenSidebar(page);
+    await hoverNearEnd(treasury);
     await page
       .locator(".monaco-hover", { hasText: "Grants sensitive operations" })
       .waitFor({ state: "visible", timeout: 10_000 });

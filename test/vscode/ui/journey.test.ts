@@ -9,6 +9,7 @@ import { ui } from "../harness/ui-fixture";
 import {
   answer,
   clipboardBecomes,
+  hoverNearEnd,
   openDfnsView,
   pick,
   rowLabels,
@@ -16,6 +17,7 @@ import {
   titleAction,
   treeRow,
   treeRows,
+  widenSidebar,
 } from "./actions";
 
 describe("a first session with the extension", () => {
@@ -64,19 +66,9 @@ describe("a first session with the extension", () => {
     await pane.locator(".monaco-list-row[aria-level='3']").first().waitFor({ state: "visible" });
     // The README's picture: the expanded tree beside a token's tooltip, with no editor behind it.
     await runCommand(page, "View: Close All Editors");
-    const sidebar = await page.locator(".part.sidebar").boundingBox();
-    if (sidebar) {
-      // Widen the sidebar by its sash so that ids are not cut off.
-      const edge = sidebar.x + sidebar.width + 1;
-      await page.mouse.move(edge, 400);
-      await page.mouse.down();
-      await page.mouse.move(edge + 220, 400, { steps: 5 });
-      await page.mouse.up();
-    }
-    // Hover near the row's right end, so the tooltip opens beside the tree rather than over it.
+    await widenSidebar(page);
     const firstRow = treeRow(pane, first);
-    const box = await firstRow.boundingBox();
-    await firstRow.hover({ position: { x: (box?.width ?? 300) - 60, y: (box?.height ?? 22) / 2 } });
+    await hoverNearEnd(firstRow);
     await page
       .locator(".monaco-hover", { hasText: "Token ID" })
       .waitFor({ state: "visible", timeout: 10_000 });
