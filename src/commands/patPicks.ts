@@ -17,23 +17,28 @@ export function patPickItems(
   connection: ConnectionInfo,
   nameConnection = false,
 ): PatPickItem[] {
+  // Translated once, not once per token: this runs for every token of every connection.
+  const active = l10n.t("active");
+  const inactive = l10n.t("inactive");
+  const prefix = nameConnection ? `${connection.label} · ` : "";
   return sortedPats(pats).map((pat) => {
     const created = relativeTime(pat.createdAt, now);
+    const assignments = pat.permissionAssignments.length;
+    const operations = operationCount(pat);
     return {
       pat,
       connection,
       label: `$(${pat.isActive ? "key" : "circle-slash"}) ${pat.name || pat.tokenId}`,
       description: pat.tokenId,
       detail: [
-        ...(nameConnection ? [connection.label] : []),
-        pat.isActive ? l10n.t("active") : l10n.t("inactive"),
+        `${prefix}${pat.isActive ? active : inactive}`,
         created
           ? l10n.t("created {0} ({1})", created, absoluteTime(pat.createdAt) ?? "")
           : l10n.t("created {0}", pat.dateCreated),
-        pat.permissionAssignments.length === 1
+        assignments === 1
           ? l10n.t("1 permission assignment")
-          : l10n.t("{0} permission assignments", pat.permissionAssignments.length),
-        operationCount(pat) === 1 ? l10n.t("1 operation") : l10n.t("{0} operations", operationCount(pat)),
+          : l10n.t("{0} permission assignments", assignments),
+        operations === 1 ? l10n.t("1 operation") : l10n.t("{0} operations", operations),
       ].join(" · "),
     };
   });

@@ -156,7 +156,7 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
     services.logger.warn(`Sign-in to ${host} refused: ${outcome.message}`);
     const tryAgain = l10n.t("Try Again");
     void vscode.window.showErrorMessage(outcome.message, tryAgain).then((again) => {
-      if (again === tryAgain) void signIn(services);
+      if (again === tryAgain) void signIn(services, replacing ? { connectionId: replacing.id } : {});
     });
     return false;
   }

@@ -146,7 +146,10 @@ function vscodeStub(): object {
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     QuickPickItemKind: { Separator: -1, Default: 0 },
+    l10n: namespace("l10n", { t: (message: string) => message }),
     window: namespace("window", {
+      state: { focused: true, active: true },
+      onDidChangeWindowState: event(),
       createOutputChannel: () => logChannel,
       createTreeView: treeView,
       withProgress: (_options: unknown, task: (progress: unknown, token: unknown) => unknown) =>
@@ -173,6 +176,8 @@ function vscodeStub(): object {
     workspace: namespace("workspace", {
       getConfiguration: () => ({ get: () => undefined, has: () => false, inspect: () => undefined }),
       onDidChangeConfiguration: event(),
+      registerTextDocumentContentProvider: disposable,
+      textDocuments: [],
     }),
     env: namespace("env", {
       clipboard: { readText: async () => "", writeText: async () => undefined },

@@ -35,6 +35,11 @@ function reads(count: number): string[] {
   return Array.from({ length: count }, (_, index) => `Reads:Thing${index}:Read`);
 }
 
+/** Flags as plain values (their explanations are getters, worked out when read). */
+function plain(flags: readonly Flag[]): Flag[] {
+  return flags.map(({ kind, label, explanation }) => ({ kind, label, explanation }));
+}
+
 function kinds(flags: readonly Flag[]): string[] {
   return flags.map((flag) => flag.kind);
 }
@@ -110,7 +115,7 @@ describe("token hygiene", () => {
 
     it("flags a token older than the limit, with its age, and suggests rotating it", () => {
       const flags = flagsOf(pat({ dateCreated: createdDaysAgo(142) }), rules, now);
-      assert.deepEqual(flags, [
+      assert.deepEqual(plain(flags), [
         {
           kind: "old",
           label: "consider rotating",
@@ -148,7 +153,7 @@ describe("token hygiene", () => {
           permissionAssignments: [assignment("DfnsFullAdminAccess", operations)],
         });
         const flags = flagsOf(admin, hygieneRules({ sensitiveOperations: [], maxOperations: 0 }), now);
-        assert.deepEqual(flags, [
+        assert.deepEqual(plain(flags), [
           {
             kind: "fullAdmin",
             label: "full admin",
@@ -172,7 +177,7 @@ describe("token hygiene", () => {
 
     it("flags more operations than the limit with the count, and turns off with 0", () => {
       const broad = pat({ dateCreated: fresh, permissionAssignments: [assignment("Many", reads(64))] });
-      assert.deepEqual(flagsOf(broad, rules, now), [
+      assert.deepEqual(plain(flagsOf(broad, rules, now)), [
         {
           kind: "manyOperations",
           label: "64 operations",
@@ -202,7 +207,7 @@ describe("token hygiene", () => {
         ],
       });
       const flags = flagsOf(payer, rules, now);
-      assert.deepEqual(flags, [
+      assert.deepEqual(plain(flags), [
         {
           kind: "sensitive",
           label: "sensitive",
