@@ -30,6 +30,7 @@ const options = {
   alias: {
     "form-data": "./src/bundle/formDataStub.ts",
     "follow-redirects": "./src/bundle/followRedirectsStub.ts",
+    "https-proxy-agent": "./src/bundle/httpsProxyAgentStub.ts",
   },
   metafile: true,
   plugins: [axiosNodeAdapterOnly],

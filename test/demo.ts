@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   const simulator = await startSimulator({ patCount: 40, seed: 1 });
   const server = await startServer(inst, { name: "demo", vsix: [vsixPath] });
   const sample = writeSampleFile(server.workspace, simulator.sim.pats as DemoPat[]);
-  const token = simulator.sim.issueToken({ expiresInSeconds: 24 * 3600 });
+  // A month, like a real PAT: the view warns only from dfns.tokenExpiryWarningDays (7) before expiry.
+  const token = simulator.sim.issueToken({ expiresInSeconds: 30 * 24 * 3600 });
 
   console.log(`
 Dfns PAT Explorer demo: VS Code ${path.basename(vsixPath)} against a local Dfns simulator.
@@ -50,10 +51,11 @@ Dfns PAT Explorer demo: VS Code ${path.basename(vsixPath)} against a local Dfns 
        Base URL:  ${simulator.sim.url}
        Token:     ${token}
        App ID:    (leave empty, press Enter)
-  4. Explore: expand tokens, copy ids, F1 "Dfns: List PATs", hover the ids in ${path.basename(sample)}.
+  4. Explore: expand tokens, copy ids, F1 "Dfns: List PATs", "Dfns: Find Tokens Granting…",
+     "Dfns: PAT Report", hover the ids in ${path.basename(sample)}.
 
 The simulator serves ${simulator.sim.pats.length} generated tokens; the token above was made by it for this
-run (no real Dfns token is involved) and is valid for a day. Press Ctrl+C to stop everything.
+run (no real Dfns token is involved) and is valid for a month. Press Ctrl+C to stop everything.
 `);
   await new Promise(() => undefined); // until Ctrl+C; the signal handler stops the servers
 }

@@ -44,6 +44,9 @@ export class DfnsClient {
       timeout: options.timeoutMs,
       // A redirect would carry the token to another place; report it instead.
       maxRedirects: 0,
+      // Proxies are VS Code's job (http.proxy): the extension host routes Node's http/https through
+      // them. axios reading HTTPS_PROXY itself would tunnel a second time (src/bundle/ has no agent).
+      proxy: false,
       maxContentLength: options.maxResponseBytes,
       // Parse ourselves, so that HTML, empty and truncated bodies get precise messages.
       responseType: "text",

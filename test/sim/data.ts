@@ -298,7 +298,9 @@ export function generatePats(count: number, options: GenerateOptions = {}): PatI
       name: names[i] as string,
       kind: rng.chance(0.08) ? rng.pick(OTHER_KINDS) : "Pat",
       isActive: !rng.chance(0.2),
-      dateCreated: new Date(now - rng.int(60_000, 730 * DAY_MS)).toISOString(),
+      // Up to two years old, most of them recent (squared: about a third within 90 days), as in an
+      // organisation that rotates some tokens and forgets others.
+      dateCreated: new Date(now - 60_000 - Math.floor(rng.float() ** 2 * 730 * DAY_MS)).toISOString(),
       credId: rng.chance(0.15) ? "" : rng.chars(B64URL, 43),
       linkedUserId: userId,
       linkedAppId: rng.chance(0.7) ? "" : dfnsId(rng, "ap"),

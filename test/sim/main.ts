@@ -75,7 +75,7 @@ export async function startFromArgs(
     pageSize: options.pageSize,
     basePath: options.basePath,
   });
-  const token = sim.issueToken({ expiresInSeconds: 24 * 3600 });
+  const token = sim.issueToken({ expiresInSeconds: 30 * 24 * 3600 });
   const baseUrl = sim.url + sim.basePath;
   if (options.json) {
     log(JSON.stringify({ url: sim.url, baseUrl, token, appId: options.appId ?? null }));

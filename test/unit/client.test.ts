@@ -94,6 +94,23 @@ describe("DfnsClient against the simulator", () => {
     assert.equal(rejected.kind, "unauthorized");
   });
 
+  it("ignores proxy environment variables: proxies are VS Code's to apply", async () => {
+    // A proxy that is not there: a client that honoured these would fail to connect.
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy };
+    process.env.HTTP_PROXY = "http://127.0.0.1:9";
+    process.env.http_proxy = "http://127.0.0.1:9";
+    try {
+      const { pats } = await client().listPats();
+      assert.equal(pats.length, 12);
+      assert.equal(sim.requests.at(-1)?.url, "/auth/pats", "the request reached the API directly");
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
   it("works under a base URL with a path prefix", async () => {
     const prefixed = await DfnsSimulator.start({ basePath: "/gateway/dfns", patCount: 2 });
     try {
