@@ -148,12 +148,13 @@ class TokenFlag implements Flag {
           this.rules.maxOperations,
         );
       case "old":
-        return l10n.t(
-          "Created {0} days ago, more than {1}: consider rotating it.",
-          this.ageDays,
-          this.rules.maxAgeDays,
-        );
+        break;
     }
+    return l10n.t(
+      "Created {0} days ago, more than {1}: consider rotating it.",
+      this.ageDays,
+      this.rules.maxAgeDays,
+    );
   }
 }
 
