@@ -1,9 +1,11 @@
 // Signs in with a marker token (fresh and random, issued by the simulator for this test), drives
 // every command and every kind of fault, then searches everything the extension produced: rows,
-// tooltips, the view's message, clipboard texts, editor text, the output channel, and every file
-// VS Code and the extension wrote under the server's folders (settings, logs, global state).
+// tooltips, the view's message, clipboard texts, editor text, details documents, the report and
+// the CSV export, the output channel, and every file VS Code and the extension wrote under the
+// server's folders (settings, logs, global state).
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
@@ -135,6 +137,32 @@ describe("token hygiene", function () {
     seen.push(doc.getText());
     assert.ok(doc.getText().length > 0, "an id was inserted");
     await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  });
+
+  it("opens details, copies JSON, writes the report and the CSV export", async () => {
+    const tokenRows = (await rows(api)).filter((row) => row.item.contextValue?.startsWith("dfnsPat"));
+    assert.ok(tokenRows.length > 0, "there are token rows");
+    for (const row of tokenRows) {
+      await vscode.commands.executeCommand("dfns.copyAsJson", row.element);
+      seen.push(await vscode.env.clipboard.readText());
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>("dfns.openDetails", row.element);
+      seen.push(editor.document.getText());
+    }
+    const report = await vscode.commands.executeCommand<vscode.TextDocument>("dfns.report");
+    seen.push(report.getText());
+    assert.match(report.getText(), /alpha\\?-deployer/, "the report was written (Markdown-escaped)");
+    const csv = path.join(os.tmpdir(), `dfns-hygiene-${process.pid}.csv`);
+    try {
+      await vscode.commands.executeCommand("dfns.exportCsv", { target: vscode.Uri.file(csv).toString() });
+      seen.push(fs.readFileSync(csv, "utf8"));
+    } finally {
+      fs.rmSync(csv, { force: true });
+    }
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+    }
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });
 
   it("finds no trace of the token in anything it produced", async () => {
