@@ -1,6 +1,8 @@
 // What a person does in the workbench, as Playwright steps: open the Dfns view, run a command from
 // the palette, answer quick picks and input boxes, find rows of the tree.
+import * as path from "node:path";
 import type { Locator, Page } from "playwright-core";
+import { artifactsDir } from "../harness/paths";
 
 const quickInput = (page: Page) => page.locator(".quick-input-widget");
 
@@ -98,4 +100,28 @@ export async function widenSidebar(page: Page, by = 220): Promise<void> {
 export async function hoverNearEnd(row: Locator): Promise<void> {
   const box = await row.boundingBox();
   await row.hover({ position: { x: (box?.width ?? 300) - 60, y: (box?.height ?? 22) / 2 } });
+}
+
+/**
+ * A README picture: the sidebar widened, no editor behind it, and `row`'s tooltip (once it shows
+ * `tooltipText`) beside the tree; saved as artifacts/screenshots/<name>.png.
+ */
+export async function pictureWithTooltip(
+  page: Page,
+  row: Locator,
+  tooltipText: string,
+  name: string,
+  height: number,
+): Promise<void> {
+  await runCommand(page, "View: Close All Editors");
+  await widenSidebar(page);
+  await hoverNearEnd(row);
+  await page
+    .locator(".monaco-hover", { hasText: tooltipText })
+    .waitFor({ state: "visible", timeout: 10_000 });
+  await page.screenshot({
+    path: path.join(artifactsDir, "screenshots", `${name}.png`),
+    clip: { x: 0, y: 0, width: 1100, height },
+  });
+  await page.mouse.move(700, 700);
 }

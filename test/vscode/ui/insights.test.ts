@@ -2,11 +2,9 @@
 // flagged by the hygiene rules with their reasons on hover, and a filter on the view. Its picture
 // is the README's "Beyond the dashboard" screenshot.
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { artifactsDir } from "../harness/paths";
 import { ui } from "../harness/ui-fixture";
-import { answer, hoverNearEnd, openDfnsView, pick, runCommand, treeRow, widenSidebar } from "./actions";
+import { answer, openDfnsView, pick, pictureWithTooltip, runCommand, treeRow } from "./actions";
 
 const day = 24 * 3600 * 1000;
 
@@ -104,17 +102,7 @@ describe("beyond the dashboard: connections, flags and filters", () => {
       .first()
       .locator(".label-description", { hasText: "consider rotating" })
       .waitFor();
-    await runCommand(page, "View: Close All Editors");
-    await widenSidebar(page);
-    await hoverNearEnd(treasury);
-    await page
-      .locator(".monaco-hover", { hasText: "Grants sensitive operations" })
-      .waitFor({ state: "visible", timeout: 10_000 });
-    await page.screenshot({
-      path: path.join(artifactsDir, "screenshots", "insights.png"),
-      clip: { x: 0, y: 0, width: 1100, height: 520 },
-    });
-    await page.mouse.move(700, 700);
+    await pictureWithTooltip(page, treasury, "Grants sensitive operations", "insights", 520);
   });
 
   it("filters to active tokens, says so in the view's header, and clears", async () => {

@@ -2,22 +2,19 @@
 // welcome view, sign-in from the palette, the tree, copying, List PATs, refresh, a rejected token,
 // signing in again, signing out. Steps depend on each other, so they run in order in one page.
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { artifactsDir } from "../harness/paths";
 import { ui } from "../harness/ui-fixture";
 import {
   answer,
   clipboardBecomes,
-  hoverNearEnd,
   openDfnsView,
   pick,
+  pictureWithTooltip,
   rowLabels,
   runCommand,
   titleAction,
   treeRow,
   treeRows,
-  widenSidebar,
 } from "./actions";
 
 describe("a first session with the extension", () => {
@@ -64,19 +61,8 @@ describe("a first session with the extension", () => {
     await assignment.waitFor({ state: "visible" });
     await assignment.click();
     await pane.locator(".monaco-list-row[aria-level='3']").first().waitFor({ state: "visible" });
-    // The README's picture: the expanded tree beside a token's tooltip, with no editor behind it.
-    await runCommand(page, "View: Close All Editors");
-    await widenSidebar(page);
-    const firstRow = treeRow(pane, first);
-    await hoverNearEnd(firstRow);
-    await page
-      .locator(".monaco-hover", { hasText: "Token ID" })
-      .waitFor({ state: "visible", timeout: 10_000 });
-    await page.screenshot({
-      path: path.join(artifactsDir, "screenshots", "tree.png"),
-      clip: { x: 0, y: 0, width: 1100, height: 470 },
-    });
-    await page.mouse.move(700, 700);
+    // The README's picture: the expanded tree beside a token's tooltip.
+    await pictureWithTooltip(page, treeRow(pane, first), "Token ID", "tree", 470);
   });
 
   it("copies a token ID with the row's inline copy button", async () => {
