@@ -44,6 +44,27 @@ describe("activation", () => {
     assert.deepEqual(missing, []);
   });
 
+  it("keeps in the palette, before activation sets any context key, the commands that offer Sign In", () => {
+    const gated = new Set(
+      manifest()
+        .contributes.menus.commandPalette.filter((entry) => entry.when !== undefined)
+        .map((entry) => entry.command),
+    );
+    for (const command of [
+      "dfns.signIn",
+      "dfns.listPats",
+      "dfns.findTokensGranting",
+      "dfns.report",
+      "dfns.exportCsv",
+    ]) {
+      assert.equal(
+        gated.has(command),
+        false,
+        `${command} is hidden until something else activates the extension`,
+      );
+    }
+  });
+
   it("hides the commands that need a row from the palette, and keeps the others", () => {
     const hidden = manifest()
       .contributes.menus.commandPalette.filter((entry) => entry.when === "false")

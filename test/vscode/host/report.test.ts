@@ -7,7 +7,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
 import { parseCsv } from "../../unit/rfc4180";
-import { eventually, rows, signedInWith, signOut } from "./api";
+import { eventually, rows, signedInWith, signInToSimulator, signOut } from "./api";
 import { alpha, retired } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -194,5 +194,23 @@ describe("PAT report and CSV export", () => {
     const records = parseCsv(fs.readFileSync(file, "utf8"));
     const adminRecord = records.find((record) => record[3] === admin.tokenId);
     assert.equal(adminRecord?.[9], "full admin", "no age flag with maxAgeDays 0");
+  });
+
+  it("signed out, offers Sign In instead of a report or a file, and requests nothing", async () => {
+    await signOut();
+    try {
+      const requestsBefore = (await sim.control.requests()).length;
+      const file = tempCsv("signed-out");
+      const report = vscode.commands.executeCommand("dfns.report");
+      const exported = vscode.commands.executeCommand("dfns.exportCsv", { target: vscode.Uri.file(file) });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await vscode.commands.executeCommand("notifications.clearAll");
+      assert.equal(await report, undefined);
+      assert.equal(await exported, undefined);
+      assert.equal(fs.existsSync(file), false, "no file written");
+      assert.equal((await sim.control.requests()).length, requestsBefore);
+    } finally {
+      assert.equal(await signInToSimulator(), true);
+    }
   });
 });
