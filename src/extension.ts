@@ -19,6 +19,7 @@ import { PatTreeView } from "./tree/patTreeView";
 import { bindAutoRefresh } from "./tree/viewAutoRefresh";
 import { l10n } from "./util/l10n";
 import { redactingLogger } from "./util/redactingLogger";
+import { useDisplayLocale } from "./util/time";
 
 /**
  * What activate() returns: the view's data as VS Code sees it, and which connections are stored.
@@ -35,6 +36,7 @@ export interface DfnsPatExplorerApi {
 /** The composition root: builds the pieces and registers them. Nothing is fetched here. */
 export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
   l10n.use(vscode.l10n.t);
+  useDisplayLocale(vscode.env.language);
   const output = vscode.window.createOutputChannel("Dfns", { log: true });
   const connections = new ConnectionStore(context.secrets);
   const knownTokens = new Set<string>();

@@ -10,6 +10,20 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 
 // Created on first use: loading its locale data at activation costs about 20 ms.
 let relative: Intl.RelativeTimeFormat | undefined;
+let displayLocale = "en";
+
+/** "3 days ago" in VS Code's display language (activate() passes vscode.env.language). */
+export function useDisplayLocale(locale: string): void {
+  let valid = "en";
+  try {
+    valid = Intl.getCanonicalLocales(locale)[0] ?? "en";
+  } catch {
+    // Not a BCP 47 tag: keep English rather than fail every row.
+  }
+  if (valid === displayLocale) return;
+  displayLocale = valid;
+  relative = undefined;
+}
 
 /** "3 days ago", "in 2 hours"; `undefined` for an unparseable date. */
 export function relativeTime(date: Date, now: number): string | undefined {
@@ -20,7 +34,7 @@ export function relativeTime(date: Date, now: number): string | undefined {
   const seconds = Math.round((ms - now) / 1000);
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size || unit === "second") {
-      relative ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+      relative ??= new Intl.RelativeTimeFormat([displayLocale, "en"], { numeric: "auto" });
       return relative.format(Math.trunc(seconds / size), unit);
     }
   }

@@ -180,6 +180,7 @@ function vscodeStub(): object {
       textDocuments: [],
     }),
     env: namespace("env", {
+      language: "en",
       clipboard: { readText: async () => "", writeText: async () => undefined },
       openExternal: async () => true,
     }),
