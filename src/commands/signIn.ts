@@ -18,6 +18,8 @@ export interface SignInArgs {
   readonly ifUnverified?: "keep" | "discard";
   /** Give this connection a new token (after a 401) instead of adding one; its URL is kept. */
   readonly connectionId?: string;
+  /** With connectionId: ask for the environment again rather than keep the URL (it redirected). */
+  readonly pickUrl?: boolean;
   /** What to call a new connection; by default the org from the token, else the host. */
   readonly name?: string;
 }
@@ -132,7 +134,8 @@ function welcomeText(info: ConnectionInfo, list: PatList | undefined): string {
 /** Adds a connection, or with `connectionId` gives an existing one a new token. */
 export async function signIn(services: Services, args: SignInArgs = {}): Promise<boolean> {
   const replacing = args.connectionId ? await services.connections.find(args.connectionId) : undefined;
-  const baseUrlInput = args.baseUrl ?? replacing?.baseUrl ?? (await pickBaseUrl());
+  const keptUrl = args.pickUrl ? undefined : replacing?.baseUrl;
+  const baseUrlInput = args.baseUrl ?? keptUrl ?? (await pickBaseUrl());
   if (baseUrlInput === undefined) return false;
   const check = checkBaseUrl(baseUrlInput);
   if (!check.ok) {

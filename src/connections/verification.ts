@@ -1,5 +1,6 @@
 import type { DfnsError } from "../dfns/errors";
 import { l10n } from "../util/l10n";
+import { sentence } from "../util/sentence";
 
 /** What sign-in does after its one check of the token. */
 export type VerificationOutcome =
@@ -16,23 +17,26 @@ export function verificationOutcome(error: DfnsError | undefined): VerificationO
   if (!error) return { action: "save" };
   switch (error.kind) {
     case "unauthorized":
-      return { action: "refuse", message: l10n.t("{0}. Nothing was saved.", error.message) };
+      return { action: "refuse", message: l10n.t("{0} Nothing was saved.", sentence(error.message)) };
     case "redirect":
       return {
         action: "refuse",
-        message: l10n.t("{0}. Check the base URL. Nothing was saved.", error.message),
+        message: l10n.t("{0} Check the base URL. Nothing was saved.", sentence(error.message)),
       };
     case "cancelled":
       return { action: "refuse", message: l10n.t("Sign-in cancelled. Nothing was saved.") };
     case "forbidden":
       return {
         action: "ask",
-        message: l10n.t("The token works but may not list tokens: {0}. Keep it anyway?", error.message),
+        // error.message already starts "Not allowed to list tokens": say it once.
+        message: error.apiMessage
+          ? l10n.t("The token works but may not list tokens: {0} Keep it anyway?", sentence(error.apiMessage))
+          : l10n.t("The token works but may not list tokens (403). Keep it anyway?"),
       };
     default:
       return {
         action: "ask",
-        message: l10n.t("The token could not be checked: {0}. Keep it anyway?", error.message),
+        message: l10n.t("The token could not be checked: {0} Keep it anyway?", sentence(error.message)),
       };
   }
 }

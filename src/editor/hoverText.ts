@@ -37,8 +37,9 @@ function age(pat: Pat, now: number): string {
   return l10n.t("created {0}", ago || escapeMarkdown(pat.dateCreated));
 }
 
-function revealLink(pat: Pat): string {
-  return `[${l10n.t("Reveal in Sidebar")}](${commandUri(hoverCommands.reveal, [pat.tokenId])})`;
+function revealLink({ pat, connectionId }: IdEntry): string {
+  const target = commandUri(hoverCommands.reveal, [pat.tokenId, connectionId]);
+  return `[${l10n.t("Reveal in Sidebar")}](${target})`;
 }
 
 function copyLink(id: string, kind: IdKind): string {
@@ -77,18 +78,17 @@ function oneToken(entry: IdEntry, now: number): string[] {
 
 /** One line per token sharing the id, each with its own reveal link. */
 function manyTokens(entries: readonly IdEntry[], now: number): string[] {
-  const lines = entries
-    .slice(0, maxListed)
-    .map(({ pat, connectionLabel }) =>
-      [
-        `- **${name(pat)}**`,
-        pat.isActive ? l10n.t("active") : l10n.t("inactive"),
-        age(pat, now),
-        operations(operationCount(pat)),
-        l10n.t("on {0}", escapeMarkdown(connectionLabel)),
-        revealLink(pat),
-      ].join(" · "),
-    );
+  const lines = entries.slice(0, maxListed).map((entry) => {
+    const { pat, connectionLabel } = entry;
+    return [
+      `- **${name(pat)}**`,
+      pat.isActive ? l10n.t("active") : l10n.t("inactive"),
+      age(pat, now),
+      operations(operationCount(pat)),
+      l10n.t("on {0}", escapeMarkdown(connectionLabel)),
+      revealLink(entry),
+    ].join(" · ");
+  });
   if (entries.length > maxListed) lines.push(`- ${l10n.t("and {0} more", entries.length - maxListed)}`);
   return lines;
 }
@@ -119,7 +119,7 @@ function section(id: string, kind: IdKind, entries: readonly IdEntry[], now: num
   const [first] = entries;
   const body =
     entries.length === 1 && first
-      ? [...oneToken(first, now), `${revealLink(first.pat)} · ${copyLink(id, kind)}`]
+      ? [...oneToken(first, now), `${revealLink(first)} · ${copyLink(id, kind)}`]
       : [...manyTokens(entries, now), "", copyLink(id, kind)];
   // Two trailing spaces make hard line breaks; list lines need none.
   return [title(kind, entries), "", ...body]

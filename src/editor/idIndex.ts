@@ -43,6 +43,8 @@ export function idKindTitle(kind: IdKind): string {
 
 /** One connection's fetched list; a list of these, so several connections fit later. */
 export interface IdSource {
+  /** Which connection lists these PATs: a reveal must find the token under the right root row. */
+  readonly connectionId: string;
   readonly connectionLabel: string;
   readonly host: string;
   readonly pats: readonly Pat[];
@@ -55,6 +57,7 @@ export interface IdEntry {
   readonly pat: Pat;
   /** Set for permission and assignment ids. */
   readonly assignment?: PermissionAssignment;
+  readonly connectionId: string;
   readonly connectionLabel: string;
   readonly host: string;
 }
@@ -76,8 +79,8 @@ export class IdIndex {
       if (list) list.push(entry);
       else entries.set(entry.id, [entry]);
     };
-    for (const { connectionLabel, host, pats } of sources) {
-      const where = { connectionLabel, host };
+    for (const { connectionId, connectionLabel, host, pats } of sources) {
+      const where = { connectionId, connectionLabel, host };
       for (const pat of sortedPats(pats)) {
         add({ id: pat.tokenId, kind: "token", pat, ...where });
         add({ id: pat.credId, kind: "credential", pat, ...where });

@@ -65,7 +65,14 @@ export class LiveIdIndex implements Disposable {
             const snapshot = list.state.snapshot;
             if (!snapshot) return [];
             const label = several ? connection.label : connection.host;
-            return [{ connectionLabel: label, host: connection.host, pats: snapshot.list.pats }];
+            return [
+              {
+                connectionId: connection.id,
+                connectionLabel: label,
+                host: connection.host,
+                pats: snapshot.list.pats,
+              },
+            ];
           }),
         )
       : IdIndex.empty;

@@ -61,14 +61,18 @@ export function registerEditorFeatures(services: Services): vscode.Disposable[] 
     }),
     vscode.commands.registerCommand("dfns.insertId", () => insertId(services)),
     // The hover's links. Not contributed in package.json, so the palette never lists them: they need an argument.
-    vscode.commands.registerCommand(hoverCommands.reveal, async (tokenId?: unknown) => {
-      if (typeof tokenId !== "string") return;
-      if (!(await services.treeView.reveal(tokenId))) {
-        void vscode.window.showWarningMessage(
-          l10n.t("{0} is no longer in the list; refresh the view.", tokenId),
-        );
-      }
-    }),
+    vscode.commands.registerCommand(
+      hoverCommands.reveal,
+      async (tokenId?: unknown, connectionId?: unknown) => {
+        if (typeof tokenId !== "string") return;
+        const where = typeof connectionId === "string" ? connectionId : undefined;
+        if (!(await services.treeView.reveal(tokenId, where))) {
+          void vscode.window.showWarningMessage(
+            l10n.t("{0} is no longer in the list; refresh the view.", tokenId),
+          );
+        }
+      },
+    ),
     vscode.commands.registerCommand(hoverCommands.copy, async (text?: unknown, what?: unknown) => {
       if (typeof text === "string" && text !== "") {
         await copyToClipboard(text, typeof what === "string" ? what : l10n.t("ID"));

@@ -130,17 +130,17 @@ export function invalidNode(item: InvalidPatItem, scope: Scope): InvalidNode {
 /** The rows an error shows when there is no list to fall back on: what failed, then a way out. */
 export function errorNodes(error: DfnsError, scope: Scope): MessageNode[] {
   const icon = { id: "error", color: "errorForeground" };
-  const target = [{ connectionId: scope.connectionId }];
+  const target = { connectionId: scope.connectionId };
   const retryLabel = l10n.t("Retry");
   const retry = scopedMessage(scope, "action/retry", retryLabel, {
     icon: { id: "refresh" },
-    command: { command: "dfns.refresh", title: retryLabel, arguments: target },
+    command: { command: "dfns.refresh", title: retryLabel, arguments: [target] },
   });
   // Signing in from here replaces this connection's token rather than adding a connection.
-  const signIn = (label: string) =>
+  const signIn = (label: string, args: object = target) =>
     scopedMessage(scope, "action/signIn", label, {
       icon: { id: "sign-in" },
-      command: { command: "dfns.signIn", title: label, arguments: target },
+      command: { command: "dfns.signIn", title: label, arguments: [args] },
     });
   const row = (label: string, description?: string) =>
     scopedMessage(scope, "error", label, {
@@ -177,7 +177,7 @@ export function errorNodes(error: DfnsError, scope: Scope): MessageNode[] {
     case "redirect":
       return [
         row(l10n.t("Redirect not followed ({0})", String(error.status)), error.location),
-        signIn(l10n.t("Sign In with Another URL…")),
+        signIn(l10n.t("Sign In with Another URL…"), { ...target, pickUrl: true }),
       ];
     default:
       return [row(error.message), retry];

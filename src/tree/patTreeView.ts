@@ -3,6 +3,8 @@ import { expiryNotice } from "../pats/hygiene";
 import type { PatLists } from "../pats/patLists";
 import type { TreeSettings } from "../settings";
 import { l10n } from "../util/l10n";
+import { sentence } from "../util/sentence";
+import { absoluteTime, relativeTime } from "../util/time";
 import { describeFilter, isFiltering, noFilter, type PatFilter } from "./filter";
 import type { TreeNode } from "./nodes";
 import { PatTreeProvider } from "./patTreeProvider";
@@ -127,14 +129,16 @@ export class PatTreeView implements vscode.Disposable {
     const failures = entries.flatMap(({ connection, list }) => {
       const { error, snapshot } = list.state;
       if (!error || !snapshot) return [];
-      const time = snapshot.fetchedAt.toLocaleTimeString();
+      // Relative and absolute: a list from yesterday must not read as one from today.
+      const fetchedAt = snapshot.fetchedAt;
+      const time = `${relativeTime(fetchedAt, Date.now()) ?? ""} (${absoluteTime(fetchedAt) ?? ""})`;
       return entries.length === 1
-        ? [l10n.t("Refresh failed: {0}. Showing the list fetched at {1}.", error.message, time)]
+        ? [l10n.t("Refresh failed: {0} Showing the list fetched {1}.", sentence(error.message), time)]
         : [
             l10n.t(
-              "{0}: refresh failed: {1}. Showing the list fetched at {2}.",
+              "{0}: refresh failed: {1} Showing the list fetched {2}.",
               connection.label,
-              error.message,
+              sentence(error.message),
               time,
             ),
           ];

@@ -61,7 +61,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   return opts;
 }
 
-/** Start a seeded simulator and issue a 24h demo token; prints both unless `log` is silenced. */
+/** Start a seeded simulator and issue a demo token valid for a month; prints both unless `log` is silenced. */
 export async function startFromArgs(
   argv: readonly string[],
   log: (line: string) => void = console.log,
@@ -84,7 +84,7 @@ export async function startFromArgs(
     log(`  Base URL:  ${baseUrl}`);
     log(`  PATs:      ${options.count} (seed ${options.seed}), user ${sim.identity.userId}`);
     if (options.appId) log(`  App ID:    ${options.appId}`);
-    log("  Demo token (generated now, valid 24h, only works against this simulator):");
+    log("  Demo token (generated now, valid for a month, only works against this simulator):");
     log("");
     log(token);
     log("");

@@ -74,7 +74,9 @@ describe("editor: the ids offered", () => {
       }),
     ],
   });
-  const index = IdIndex.build([{ connectionLabel: "api.dfns.io", host: "api.dfns.io", pats }]);
+  const index = IdIndex.build([
+    { connectionId: "c1", connectionLabel: "api.dfns.io", host: "api.dfns.io", pats },
+  ]);
 
   it("offers the token ids for to-, with the PAT's name as detail, in the view's order", () => {
     assert.deepEqual(

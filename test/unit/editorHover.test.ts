@@ -6,7 +6,7 @@ import { now, rawPat } from "./fixtures";
 
 function indexOf(...items: Record<string, unknown>[]): IdIndex {
   const { pats } = parsePatPage({ items });
-  return IdIndex.build([{ connectionLabel: "api.dfns.io", host: "api.dfns.io", pats }]);
+  return IdIndex.build([{ connectionId: "c1", connectionLabel: "api.dfns.io", host: "api.dfns.io", pats }]);
 }
 
 function hoverFor(index: IdIndex, id: string): string {
@@ -41,7 +41,7 @@ describe("editor: the hover of a listed id", () => {
     const text = hoverFor(index, "cr-test0-aaaaa-0000000000000001");
     assert.match(text, /Dfns credential ID/);
     assert.deepEqual(linkedCommands(text), ["command:dfns.revealToken", "command:dfns.copyText"]);
-    assert.ok(text.includes(commandUri(hoverCommands.reveal, [tokenId])));
+    assert.ok(text.includes(commandUri(hoverCommands.reveal, [tokenId, "c1"])));
     assert.ok(
       text.includes(commandUri(hoverCommands.copy, ["cr-test0-aaaaa-0000000000000001", "credential ID"])),
     );

@@ -27,7 +27,12 @@ const retired = rawPat({
     },
   ],
 });
-const source = { connectionLabel: "api.dfns.io", host: "api.dfns.io", pats: pats(retired, deployer) };
+const source = {
+  connectionId: "c1",
+  connectionLabel: "api.dfns.io",
+  host: "api.dfns.io",
+  pats: pats(retired, deployer),
+};
 
 describe("editor: the id index", () => {
   const index = IdIndex.build([source]);
@@ -71,7 +76,12 @@ describe("editor: the id index", () => {
   });
 
   it("keeps ids apart by connection when several lists are indexed", () => {
-    const other = { connectionLabel: "UAE", host: "api.uae.dfns.io", pats: pats(deployer) };
+    const other = {
+      connectionId: "c2",
+      connectionLabel: "UAE",
+      host: "api.uae.dfns.io",
+      pats: pats(deployer),
+    };
     const both = IdIndex.build([source, other]);
     assert.deepEqual(
       both.lookup("to-test0-aaaaa-0000000000000001").map((entry) => entry.connectionLabel),

@@ -209,5 +209,19 @@ describe("tree model", () => {
       const [limited] = errorNodes(new DfnsError("rate-limited", { host, retryAfterSeconds: 12 }), scope);
       assert.equal(limited?.description, "retry after 12 s");
     });
+
+    it("after a redirect, signs in again asking for the URL, and after a 401 keeps it", () => {
+      const redirected = errorNodes(
+        new DfnsError("redirect", { host, status: 302, location: "https://elsewhere.example/" }),
+        scope,
+      );
+      assert.deepEqual(labels(redirected), ["Redirect not followed (302)", "Sign In with Another URL…"]);
+      assert.equal(redirected[0]?.description, "https://elsewhere.example/");
+      assert.deepEqual(redirected[1]?.command?.arguments, [
+        { connectionId: scope.connectionId, pickUrl: true },
+      ]);
+      const [, again] = errorNodes(new DfnsError("unauthorized", { host }), scope);
+      assert.deepEqual(again?.command?.arguments, [{ connectionId: scope.connectionId }]);
+    });
   });
 });

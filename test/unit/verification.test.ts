@@ -13,7 +13,20 @@ describe("sign-in verification", () => {
     assert.equal(verificationOutcome(new DfnsError("unauthorized", { host })).action, "refuse");
     assert.equal(verificationOutcome(new DfnsError("redirect", { host, status: 302 })).action, "refuse");
     const refused = verificationOutcome(new DfnsError("unauthorized", { host }));
-    assert.match(refused.action === "refuse" ? refused.message : "", /Nothing was saved\.$/);
+    assert.equal(
+      refused.action === "refuse" ? refused.message : "",
+      "Token rejected by api.dfns.io: Not Authorized. Nothing was saved.",
+    );
+  });
+
+  it("says a 403's reason once, in one sentence", () => {
+    const outcome = verificationOutcome(
+      new DfnsError("forbidden", { host, apiMessage: "missing Auth:Types:Pat" }),
+    );
+    assert.equal(
+      outcome.action === "ask" ? outcome.message : "",
+      "The token works but may not list tokens: missing Auth:Types:Pat. Keep it anyway?",
+    );
   });
 
   it("asks when the check says nothing about the token", () => {

@@ -44,7 +44,7 @@ describe("activation", () => {
     assert.deepEqual(missing, []);
   });
 
-  it("keeps in the palette, before activation sets any context key, the commands that offer Sign In", () => {
+  it("keeps in the palette, before activation sets any context key, the commands that work signed in or out", () => {
     const gated = new Set(
       manifest()
         .contributes.menus.commandPalette.filter((entry) => entry.when !== undefined)
@@ -52,6 +52,8 @@ describe("activation", () => {
     );
     for (const command of [
       "dfns.signIn",
+      "dfns.signOut",
+      "dfns.refresh",
       "dfns.listPats",
       "dfns.findTokensGranting",
       "dfns.report",

@@ -7,6 +7,7 @@ import type { DfnsPatExplorerApi } from "../../../src/extension";
 import { DfnsSimulator } from "../../sim/simulator";
 import { tokenFingerprint } from "../../sim/tokens";
 import { eventually, extensionApi, type Row, rows, signInToSimulator, signOut } from "./api";
+import { closeEditorsAndFiles, positionOf, untitled } from "./editorDocs";
 import { alpha, operator, retired, sampleItems } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -362,6 +363,30 @@ describe("Dfns: Several connections", () => {
     assert.equal(await selectedId(), `conn/${twin?.id}/pat/${alpha.tokenId}`);
     await findGranting({ operation: "Wallets:Read" }, [accept]);
     assert.equal(await selectedId(), `conn/${first?.id}/pat/${alpha.tokenId}`);
+
+    // The hover lists the token once per connection, and each Reveal link goes to its own row.
+    const editor = await untitled(`TOKEN_ID=${alpha.tokenId}\n`);
+    const at = positionOf(editor.document, alpha.tokenId, 4);
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>(
+        "vscode.executeHoverProvider",
+        editor.document.uri,
+        at,
+      )) ?? [];
+    const markdown = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === "string" ? content : content.value))
+      .join("\n");
+    const reveals = [...markdown.matchAll(/\(command:dfns\.revealToken\?([^)]*)\)/g)].map(
+      (match) => JSON.parse(decodeURIComponent(match[1] as string)) as [string, string],
+    );
+    assert.deepEqual(reveals, [
+      [alpha.tokenId, first?.id],
+      [alpha.tokenId, twin?.id],
+    ]);
+    await vscode.commands.executeCommand("dfns.revealToken", ...(reveals[1] as [string, string]));
+    assert.equal(await selectedId(), `conn/${twin?.id}/pat/${alpha.tokenId}`);
+    await closeEditorsAndFiles();
     await signOut();
   });
 

@@ -99,5 +99,14 @@ describe("copy commands", () => {
     assert.deepEqual(offered(assignment), ["dfns.copyPermissionId", "dfns.copyAssignmentId"]);
     assert.deepEqual(offered(await rowLabelled(api, "Legacy", pat)), ["dfns.copyPermissionId"]);
     assert.deepEqual(offered(operation), ["dfns.copyOperation"]);
+
+    // The inline button copies the primary ID, so it needs the word saying that ID is there.
+    const inline = menu.find((entry) => entry.group === "inline" && entry.command === "dfns.copyId");
+    const inlinePattern = new RegExp(/viewItem =~ \/(.+)\/$/.exec(inline?.when ?? "")?.[1] ?? "^$");
+    for (const row of [pat, assignment, operation]) {
+      assert.ok(inlinePattern.test(row.item.contextValue ?? ""), `inline copy on ${row.item.contextValue}`);
+    }
+    assert.equal(inlinePattern.test("dfnsAssignment hasAssignmentId"), false, "no permission ID, no button");
+    assert.equal(inlinePattern.test("dfnsNamespace"), false);
   });
 });
