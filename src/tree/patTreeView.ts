@@ -33,6 +33,11 @@ export class PatTreeView implements vscode.Disposable {
       this.provider,
       this.view,
       { dispose: lists.onDidChange(() => this.render()).dispose },
+      // Closing the view stops what it was waiting for; the list it had stays, and showing the view
+      // again fetches only if there was none.
+      this.view.onDidChangeVisibility(({ visible }) => {
+        if (!visible) lists.cancelAll();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration("dfns")) {
           this.provider.configure(settings());

@@ -1,5 +1,7 @@
+// C0 and C1 controls break lines; bidirectional overrides and isolates can make a name read as
+// another (U+202E turns "exe.txt" around). Each becomes a space.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes
-const controlCharacters = /[\u0000-\u001f\u007f]/g;
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const markdownSyntax = /[\\`*_{}[\]()#+\-.!|<>~&]/g;
 
 /**

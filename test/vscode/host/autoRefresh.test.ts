@@ -1,6 +1,7 @@
 // Auto-refresh in the real editor, timed against the simulator's request log: nothing while the
 // setting is off (the default); with it on, one request per interval while the view is visible and
-// the window focused, the interval never below 30 seconds whatever the setting says.
+// the window focused, none while it is hidden, the interval never below 30 seconds whatever the
+// setting says.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
@@ -11,7 +12,7 @@ import { hostSimulator } from "./simulator";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("auto-refresh", function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let api: DfnsPatExplorerApi;
   const sim = hostSimulator();
   const config = () => vscode.workspace.getConfiguration("dfns.autoRefresh");
@@ -70,5 +71,17 @@ describe("auto-refresh", function () {
     // The list stays in place after the poll, with no failure message.
     assert.equal(api.treeView.message, undefined);
     assert.ok((await rows(api)).some((row) => row.label === "alpha-deployer"));
+  });
+
+  it("stops polling while the view is hidden, and polls again once it is shown", async () => {
+    // Still on, every 30 s (the previous test): hide the view behind the Explorer.
+    assert.equal(config().get("enabled"), true);
+    await vscode.commands.executeCommand("workbench.view.explorer");
+    await eventually(() => assert.equal(api.treeView.visible, false, "the view is hidden"));
+    await sim.control.clearRequests();
+    await sleep(35_000);
+    assert.deepEqual(await listRequests(), [], "no request in 35 s with the view hidden");
+    await vscode.commands.executeCommand("dfnsPats.focus");
+    await eventually(async () => assert.ok((await listRequests()).length > 0, "polling resumed"), 36_000);
   });
 });

@@ -101,6 +101,31 @@ describe("the fault matrix in the editor", function () {
     });
   }
 
+  it("closing the view cancels the request in flight and keeps the list", async () => {
+    const before = await labels();
+    await settings().update("requestTimeoutSeconds", 20, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand("dfnsPats.focus");
+    await eventually(() => assert.equal(api.treeView.visible, true));
+    try {
+      await sim.control.setFault({ kind: "hang" });
+      const started = Date.now();
+      const refreshed = vscode.commands.executeCommand("dfns.refresh");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await vscode.commands.executeCommand("workbench.view.explorer");
+      await refreshed;
+      const waited = Date.now() - started;
+      // Without the cancel it would wait for the 20 s timeout and then report it.
+      assert.ok(waited < 10_000, `the refresh ended ${waited} ms after it began`);
+      assert.equal(api.treeView.message, undefined, "a cancelled refresh is not a failure");
+    } finally {
+      await sim.control.setFault(null);
+      await settings().update("requestTimeoutSeconds", 1, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand("dfnsPats.focus");
+    }
+    assert.deepEqual(await labels(), before, "the list it had stays");
+    assert.deepEqual(rejections, [], "no unhandled rejection");
+  });
+
   it("logged every cause, and never the token", async () => {
     await vscode.commands.executeCommand("dfns.showLog");
     const log = await eventually(() => {

@@ -29,12 +29,18 @@ const copyCommands = [
 const faults: Fault[] = [
   { kind: "status", status: 401 },
   { kind: "status", status: 403 },
+  { kind: "status", status: 404 },
+  { kind: "status", status: 409 },
   { kind: "status", status: 429, retryAfter: 120 },
+  { kind: "status", status: 429 },
   { kind: "status", status: 500 },
+  { kind: "status", status: 503 },
   { kind: "html", status: 502 },
   { kind: "empty", status: 200 },
   { kind: "malformed" },
   { kind: "raw", status: 200, body: '{"items":[{"tokenId":"to-x","name":"bad"}]}' },
+  { kind: "raw", status: 200, body: '{"pats":[]}' },
+  { kind: "raw", status: 200, body: "null" },
   { kind: "huge", megabytes: 2 },
   { kind: "hang" },
   { kind: "drop" },
@@ -125,6 +131,18 @@ describe("token hygiene", function () {
     await collectRows();
   });
 
+  it("opens List PATs and picks a token", async () => {
+    const listed = vscode.commands.executeCommand("dfns.listPats");
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem"); // a token
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem"); // Copy Token ID
+    await listed;
+    const copied = await vscode.env.clipboard.readText();
+    seen.push(copied);
+    assert.match(copied, /^to-/, "List PATs copied a token id");
+  });
+
   it("inserts ids into an editor", async () => {
     const doc = await vscode.workspace.openTextDocument({ content: "" });
     await vscode.window.showTextDocument(doc);
@@ -184,6 +202,8 @@ describe("token hygiene", function () {
       return doc.getText();
     });
     assert.equal(log.includes(signature), false, "the token is not in the output channel");
+    // The channel redacts tokens it knows as a second lock; that lock should never have had to act.
+    assert.equal(log.includes("‹redacted›"), false, "no code path tried to log the token");
   });
 
   it("finds no trace of the token on disk: settings, logs, global state", async () => {
