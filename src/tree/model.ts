@@ -30,9 +30,55 @@ import { assignmentTooltip, patTooltip } from "./tooltips";
 // about a second to sort 10,000 tokens).
 let nameCollator: Intl.Collator | undefined;
 
+/**
+ * Where the collator puts a character, as a number that orders the same, for the characters plain
+ * names are made of: space, then `_`, `-`, `.` (it puts punctuation first, in that order), digits,
+ * then letters with case folded. -1 for any other character.
+ */
+function asciiRank(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code;
+  const lower = code | 0x20;
+  if (lower >= 0x61 && lower <= 0x7a) return lower;
+  switch (code) {
+    case 0x20: // space
+      return 0x20;
+    case 0x5f: // _
+      return 0x21;
+    case 0x2d: // -
+      return 0x22;
+    case 0x2e: // .
+      return 0x23;
+    default:
+      return -1;
+  }
+}
+
+/**
+ * The collator's answer without asking it, where the names decide it with those characters: up to
+ * their first difference both are made of them and alike but for case, and there they differ as
+ * two of them, or one name ends and the other goes on with one (a name comes before its longer
+ * self). test/unit/model.test.ts checks this against the collator. Otherwise 0: ask the collator.
+ */
+export function asciiNameOrder(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = asciiRank(a.charCodeAt(i));
+    const y = asciiRank(b.charCodeAt(i));
+    if (x === -1 || y === -1) return 0;
+    if (x !== y) return x - y;
+  }
+  if (a.length === b.length) return 0;
+  const next = asciiRank((a.length < b.length ? b : a).charCodeAt(length));
+  if (next === -1) return 0;
+  return a.length < b.length ? -1 : 1;
+}
+
 /** Active tokens first, then by name, then by id so the order is total. */
 export function comparePats(a: Pat, b: Pat): number {
   if (a.isActive !== b.isActive) return a.isActive ? -1 : 1;
+  // Most names are plain ASCII: deciding those here halves the time to sort 10,000 tokens.
+  const byName = asciiNameOrder(a.name, b.name);
+  if (byName !== 0) return byName;
   nameCollator ??= new Intl.Collator("en", { sensitivity: "base" });
   return nameCollator.compare(a.name, b.name) || (a.tokenId < b.tokenId ? -1 : a.tokenId > b.tokenId ? 1 : 0);
 }

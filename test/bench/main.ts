@@ -36,7 +36,7 @@ const shape = { assignmentsPerPat: 3, operationsPerAssignment: 40 };
 const plans = [
   { size: 100, runs: 15, warmup: 5 },
   { size: 1_000, runs: 15, warmup: 3 },
-  { size: 10_000, runs: 7, warmup: 2 },
+  { size: 10_000, runs: 11, warmup: 2 },
 ] as const;
 const activationRuns = 31;
 const targets = { oursFloor: 1.3, oursPeer: 1.2, bundleBytes: 150 * 1024, activationMs: 10 };

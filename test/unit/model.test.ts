@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { ConnectionInfo } from "../../src/connections/connectionStore";
 import { DfnsError } from "../../src/dfns/errors";
-import { childNodes, errorNodes, rootNodes, tooltipOf } from "../../src/tree/model";
+import { asciiNameOrder, childNodes, errorNodes, rootNodes, tooltipOf } from "../../src/tree/model";
 import { primaryId, type TreeNode } from "../../src/tree/nodes";
 import { loadedState, now, rawPat, testConnection } from "./fixtures";
 
@@ -222,6 +222,43 @@ describe("tree model", () => {
       ]);
       const [, again] = errorNodes(new DfnsError("unauthorized", { host }), scope);
       assert.deepEqual(again?.command?.arguments, [{ connectionId: scope.connectionId }]);
+    });
+  });
+
+  describe("name order", () => {
+    const collator = new Intl.Collator("en", { sensitivity: "base" });
+    // Letters of both cases, digits, punctuation the collator weighs differently from ASCII order,
+    // accents, a combining mark and non-Latin letters: names where the shortcut must step aside.
+    const alphabet = [..."aAbBzZ09 5-_.,:()'é", "É", "ß", "\u0301", "Ж", "日", "ı"];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const name = () =>
+      Array.from(
+        { length: Math.floor(random() * 6) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join("");
+
+    it("agrees with the collator wherever it answers, and steps aside elsewhere", () => {
+      let answered = 0;
+      for (let i = 0; i < 20_000; i++) {
+        const a = name();
+        const b = random() < 0.3 ? a.toUpperCase() + name() : name();
+        const fast = Math.sign(asciiNameOrder(a, b));
+        if (fast === 0) continue;
+        answered++;
+        assert.equal(fast, Math.sign(collator.compare(a, b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+      }
+      assert.ok(answered > 2_000, `the shortcut answered ${answered} of 20,000`);
+      assert.equal(asciiNameOrder("abc", "ABC"), 0, "equal but for case: the collator and the id decide");
+      assert.equal(asciiNameOrder("ab", "ab,x"), 0, "a comma next: the collator decides");
+      assert.ok(
+        asciiNameOrder("a b", "a-b") < 0 && asciiNameOrder("a-b", "ab") < 0,
+        "space, -, then letters",
+      );
+      assert.ok(asciiNameOrder("ab", "abc") < 0 && asciiNameOrder("B9", "a1") > 0);
     });
   });
 });
