@@ -84,6 +84,10 @@ describe("DfnsClient against the simulator", () => {
     assert.equal(request?.authorization.fingerprint, tokenFingerprint(token));
     assert.equal(request?.headers.accept, "application/json");
     assert.equal(request?.headers["x-dfns-appid"], undefined);
+    // The simulator redacts an issued token wherever it finds one: it found one only in Authorization.
+    const { authorization: _sent, ...otherHeaders } = request?.headers ?? {};
+    const elsewhere = { ...otherHeaders, url: request?.url };
+    assert.equal(JSON.stringify(elsewhere).includes("<redacted"), false, JSON.stringify(elsewhere));
   });
 
   it("sends X-DFNS-APPID when an App ID is given", async () => {

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as net from "node:net";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
 import type { Fault } from "../../sim/faults";
@@ -68,6 +69,33 @@ describe("errors in the tree", () => {
       [new RegExp(`^${escaped} answered 500: Internal error \\(error id .+\\)$`), /^Retry$/],
       "dfns.refresh",
     ],
+    [
+      "404",
+      { kind: "status", status: 404, message: "Route not found" },
+      [new RegExp(`^${escaped} answered 404: Route not found`), /^Retry$/],
+      "dfns.refresh",
+    ],
+    [
+      "truncated JSON",
+      { kind: "malformed" },
+      [/sent a response that is not a PAT list: malformed or truncated JSON/, /^Retry$/],
+      "dfns.refresh",
+    ],
+    [
+      "items missing",
+      { kind: "raw", status: 200, body: "{}" },
+      [/not a PAT list: expected "items" to be an array, got no items/, /^Retry$/],
+      "dfns.refresh",
+    ],
+    [
+      "a redirect",
+      { kind: "redirect", status: 302 },
+      [
+        /^Redirect not followed \(302\) \| https:\/\/attacker\.example\/auth\/pats$/,
+        /^Sign In with Another URL…$/,
+      ],
+      "dfns.signIn",
+    ],
   ];
   for (const [what, fault, patterns, way] of cases) {
     it(`${what}: a row says what failed and another offers a way out`, async () => {
@@ -104,6 +132,30 @@ describe("errors in the tree", () => {
     await sim.control.setFault(null);
     await labelsAfterRefresh();
     assert.equal(api.treeView.message, undefined);
+  });
+
+  it("a refused connection: says so and offers Retry; the token is kept for when the host is back", async () => {
+    // A port nothing listens on: bound, noted and closed again.
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    await signOut();
+    try {
+      const ok = await vscode.commands.executeCommand("dfns.signIn", {
+        baseUrl: `http://127.0.0.1:${closed}`,
+        token: sim.token,
+        ifUnverified: "keep",
+      });
+      assert.equal(ok, true);
+      const labels = await labelsAfterRefresh();
+      assert.deepEqual(labels, [`Cannot reach 127.0.0.1:${closed} | connection refused`, "Retry"]);
+    } finally {
+      await signOut();
+      assert.equal(await signInToSimulator(), true);
+    }
   });
 
   it("never shows the token in the Dfns output channel", async () => {

@@ -89,6 +89,36 @@ describe("hygiene flags in the view", () => {
     assert.doesNotMatch(unflagged, /·|rotating|admin|sensitive|operations|inactive/);
   });
 
+  it("cannot be silenced by a cloned repository's workspace settings", async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, "the harness opens a folder");
+    const settingsUri = vscode.Uri.joinPath(folder.uri, ".vscode", "settings.json");
+    const original = await vscode.workspace.fs.readFile(settingsUri);
+    const silencing = {
+      ...JSON.parse(Buffer.from(original).toString("utf8")),
+      "dfns.hygiene.maxAgeDays": 0,
+      "dfns.hygiene.sensitiveOperations": [],
+      "dfns.autoRefresh.enabled": true,
+      // A setting a workspace may change, to see when VS Code has read the file.
+      "dfns.groupOperationsByNamespace": true,
+    };
+    await vscode.workspace.fs.writeFile(settingsUri, Buffer.from(JSON.stringify(silencing)));
+    try {
+      const dfns = () => vscode.workspace.getConfiguration("dfns");
+      await eventually(() =>
+        assert.equal(dfns().inspect("groupOperationsByNamespace")?.workspaceValue, true),
+      );
+      // Read, but not applied: these settings are the user's alone ("scope": "application").
+      assert.equal(hygiene().get("maxAgeDays"), 90);
+      assert.equal(hygiene().inspect("maxAgeDays")?.workspaceValue, undefined);
+      assert.equal(vscode.workspace.getConfiguration("dfns.autoRefresh").get("enabled"), false);
+      assert.match((await row("old-reader")).description ?? "", / · consider rotating$/);
+      assert.match((await row("exporter")).description ?? "", / · sensitive$/);
+    } finally {
+      await vscode.workspace.fs.writeFile(settingsUri, original);
+    }
+  });
+
   it("colours a flagged token's key with list.warningForeground, and only a flagged one", async () => {
     for (const label of ["old-reader", "root-admin", "exporter", "wide-bot"]) {
       assert.deepEqual(iconOf(await row(label)), { id: "key", color: "list.warningForeground" }, label);
