@@ -13,3 +13,8 @@ export const ENV = {
    * tests that search everything VS Code and the extension wrote to disk. */
   stateDir: "DFNS_TEST_STATE_DIR",
 } as const;
+
+/** Where the window run before the in-host suite (test/vscode/activation) writes its results. */
+export function activationResultsFile(results: string): string {
+  return results.replace(/(\.json)?$/, ".activation.json");
+}

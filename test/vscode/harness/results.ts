@@ -98,3 +98,19 @@ export function printResults(suite: string, results: Results, detailed: boolean)
   console.log(`\n${suite}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
   return summary;
 }
+
+/** Two runs' results as one suite's. */
+export function mergeResults(a: Results, b: Results): Results {
+  return {
+    stats: {
+      tests: a.stats.tests + b.stats.tests,
+      passes: a.stats.passes + b.stats.passes,
+      failures: a.stats.failures + b.stats.failures,
+      pending: a.stats.pending + b.stats.pending,
+    },
+    tests: [...a.tests, ...b.tests],
+    passes: [...a.passes, ...b.passes],
+    failures: [...a.failures, ...b.failures],
+    pending: [...a.pending, ...b.pending],
+  };
+}

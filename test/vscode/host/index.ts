@@ -8,21 +8,25 @@ import { ENV } from "../harness/env";
 import SpecAndJson from "../harness/reporter";
 import { failureResults, writeResults } from "../harness/results";
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
   const output = process.env[ENV.results];
   if (!output) throw new Error(`${ENV.results} is not set: start these tests with a harness runner`);
+  return runTestsIn(__dirname, output, "in-host suite");
+}
+
+/** Runs every *.test.js under `dir` with mocha; rejects when one failed, after writing `output`. */
+export async function runTestsIn(dir: string, output: string, title: string): Promise<void> {
   try {
-    const failures = await runMocha(output);
+    const failures = await runMocha(dir, output);
     if (failures > 0) throw new Error(`${failures} in-host test(s) failed`);
   } catch (err) {
     // A file that throws on load never reaches the reporter: record why, or the runner sees nothing.
-    if (!fs.existsSync(output))
-      writeResults(output, failureResults("in-host suite", String((err as Error).stack)));
+    if (!fs.existsSync(output)) writeResults(output, failureResults(title, String((err as Error).stack)));
     throw err;
   }
 }
 
-function runMocha(output: string): Promise<number> {
+function runMocha(dir: string, output: string): Promise<number> {
   const mocha = new Mocha({
     ui: "bdd",
     color: false,
@@ -32,7 +36,7 @@ function runMocha(output: string): Promise<number> {
   });
   const grep = process.env[ENV.grep];
   if (grep) mocha.grep(grep);
-  for (const file of testFiles(__dirname)) mocha.addFile(file);
+  for (const file of testFiles(dir)) mocha.addFile(file);
   return new Promise((resolve) => mocha.run(resolve));
 }
 
