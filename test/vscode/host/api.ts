@@ -85,3 +85,24 @@ export async function signedInWith(items: readonly unknown[]): Promise<DfnsPatEx
   assert.equal(await signInToSimulator(), true);
   return api;
 }
+
+/**
+ * Runs `body` with `entries` added to the workspace's .vscode/settings.json, what a cloned
+ * repository could ship, and puts the file back afterwards whatever happens.
+ */
+export async function withWorkspaceSettings(
+  entries: Record<string, unknown>,
+  body: () => Promise<void>,
+): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, "the harness opens a folder");
+  const settingsUri = vscode.Uri.joinPath(folder.uri, ".vscode", "settings.json");
+  const original = await vscode.workspace.fs.readFile(settingsUri);
+  const changed = { ...JSON.parse(Buffer.from(original).toString("utf8")), ...entries };
+  await vscode.workspace.fs.writeFile(settingsUri, Buffer.from(JSON.stringify(changed)));
+  try {
+    await body();
+  } finally {
+    await vscode.workspace.fs.writeFile(settingsUri, original);
+  }
+}

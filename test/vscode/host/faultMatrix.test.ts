@@ -44,7 +44,11 @@ const faultMatrix: [string, Fault, RegExp][] = [
   ["a body over the size limit", { kind: "huge", megabytes: 2 }, /larger than the 1 MB limit/],
   ["a server that never answers", { kind: "hang" }, /did not answer in time \(no answer within 1 s\)/],
   ["a connection dropped", { kind: "drop" }, /Cannot reach .*: the connection was reset/],
-  ["a connection reset mid-body", { kind: "reset-mid-body" }, /Cannot reach .*: /],
+  [
+    "a connection reset mid-body",
+    { kind: "reset-mid-body" },
+    /Cannot reach .*: the connection broke while reading the response/,
+  ],
   [
     "a redirect",
     { kind: "redirect", status: 302 },

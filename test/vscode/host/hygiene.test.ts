@@ -4,7 +4,16 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { eventually, type Row, rowLabelled, rows, signedInWith, signInToSimulator, signOut } from "./api";
+import {
+  eventually,
+  type Row,
+  rowLabelled,
+  rows,
+  signedInWith,
+  signInToSimulator,
+  signOut,
+  withWorkspaceSettings,
+} from "./api";
 import { alpha } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -90,20 +99,14 @@ describe("hygiene flags in the view", () => {
   });
 
   it("cannot be silenced by a cloned repository's workspace settings", async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, "the harness opens a folder");
-    const settingsUri = vscode.Uri.joinPath(folder.uri, ".vscode", "settings.json");
-    const original = await vscode.workspace.fs.readFile(settingsUri);
     const silencing = {
-      ...JSON.parse(Buffer.from(original).toString("utf8")),
       "dfns.hygiene.maxAgeDays": 0,
       "dfns.hygiene.sensitiveOperations": [],
       "dfns.autoRefresh.enabled": true,
       // A setting a workspace may change, to see when VS Code has read the file.
       "dfns.groupOperationsByNamespace": true,
     };
-    await vscode.workspace.fs.writeFile(settingsUri, Buffer.from(JSON.stringify(silencing)));
-    try {
+    await withWorkspaceSettings(silencing, async () => {
       const dfns = () => vscode.workspace.getConfiguration("dfns");
       await eventually(() =>
         assert.equal(dfns().inspect("groupOperationsByNamespace")?.workspaceValue, true),
@@ -114,9 +117,7 @@ describe("hygiene flags in the view", () => {
       assert.equal(vscode.workspace.getConfiguration("dfns.autoRefresh").get("enabled"), false);
       assert.match((await row("old-reader")).description ?? "", / · consider rotating$/);
       assert.match((await row("exporter")).description ?? "", / · sensitive$/);
-    } finally {
-      await vscode.workspace.fs.writeFile(settingsUri, original);
-    }
+    });
   });
 
   it("colours a flagged token's key with list.warningForeground, and only a flagged one", async () => {

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
-import { eventually, extensionApi, rows, signInToSimulator, signOut } from "./api";
+import { eventually, extensionApi, rows, signInToSimulator, signOut, withWorkspaceSettings } from "./api";
 import { sampleItems } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -68,18 +68,8 @@ describe("sign-in and sign-out", () => {
   });
 
   it("ignores workspace settings that try to point it elsewhere", async () => {
-    // What a cloned repository could ship in .vscode/settings.json.
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, "the harness opens a folder");
-    const settingsUri = vscode.Uri.joinPath(folder.uri, ".vscode", "settings.json");
-    const original = await vscode.workspace.fs.readFile(settingsUri);
-    const hostile = {
-      ...JSON.parse(Buffer.from(original).toString("utf8")),
-      "dfns.baseUrl": "https://attacker.example",
-      "dfns.url": "https://attacker.example",
-    };
-    await vscode.workspace.fs.writeFile(settingsUri, Buffer.from(JSON.stringify(hostile)));
-    try {
+    const hostile = { "dfns.baseUrl": "https://attacker.example", "dfns.url": "https://attacker.example" };
+    await withWorkspaceSettings(hostile, async () => {
       await eventually(() =>
         assert.equal(vscode.workspace.getConfiguration("dfns").get("baseUrl"), "https://attacker.example"),
       );
@@ -88,8 +78,6 @@ describe("sign-in and sign-out", () => {
       await vscode.commands.executeCommand("dfns.refresh");
       assert.equal((await sim.control.requests()).length, 1, "the refresh went to the URL chosen at sign-in");
       assert.equal(api.treeView.message, undefined);
-    } finally {
-      await vscode.workspace.fs.writeFile(settingsUri, original);
-    }
+    });
   });
 });
