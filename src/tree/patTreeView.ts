@@ -136,12 +136,12 @@ export class PatTreeView implements vscode.Disposable {
       if (!error || !snapshot) return [];
       // Relative and absolute: a list from yesterday must not read as one from today.
       const fetchedAt = snapshot.fetchedAt;
-      const time = `${relativeTime(fetchedAt, Date.now()) ?? ""} (${absoluteTime(fetchedAt) ?? ""})`;
+      const time = `${absoluteTime(fetchedAt) ?? ""} (${relativeTime(fetchedAt, Date.now()) ?? ""})`;
       return entries.length === 1
-        ? [l10n.t("Refresh failed: {0} Showing the list fetched {1}.", sentence(error.message), time)]
+        ? [l10n.t("Refresh failed: {0} Showing the list fetched at {1}.", sentence(error.message), time)]
         : [
             l10n.t(
-              "{0}: refresh failed: {1} Showing the list fetched {2}.",
+              "{0}: refresh failed: {1} Showing the list fetched at {2}.",
               connection.label,
               sentence(error.message),
               time,

@@ -96,7 +96,7 @@ describe("the fault matrix in the editor", function () {
       assert.match(message, cause);
       assert.match(
         message,
-        /Showing the list fetched (now|\d+ \w+ ago) \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)\./,
+        /Showing the list fetched at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \((now|\d+ \w+ ago)\)\./,
       );
       await sim.control.setFault(null);
       await vscode.commands.executeCommand("dfns.refresh");
