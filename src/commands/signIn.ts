@@ -18,7 +18,10 @@ export interface SignInArgs {
   readonly ifUnverified?: "keep" | "discard";
   /** Give this connection a new token (after a 401) instead of adding one; its URL is kept. */
   readonly connectionId?: string;
-  /** With connectionId: ask for the environment again rather than keep the URL (it redirected). */
+  /**
+   * With connectionId: ask for the environment again rather than keep the URL (it redirected), and
+   * keep the token and App ID (they were not the problem, and Dfns shows a PAT's secret only once).
+   */
   readonly pickUrl?: boolean;
   /** What to call a new connection; by default the org from the token, else the host. */
   readonly name?: string;
@@ -143,10 +146,16 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
     return false;
   }
   const host = new URL(check.url).host;
-  const token = (args.token ?? (await askToken(host)))?.trim();
+  const keptToken = args.pickUrl ? replacing?.token : undefined;
+  const token = (args.token ?? keptToken ?? (await askToken(host)))?.trim();
   if (!token) return false;
-  const appId = args.token !== undefined ? args.appId : await askAppId();
-  if (appId === undefined && args.token === undefined) return false;
+  let appId: string | undefined;
+  if (args.token !== undefined) appId = args.appId;
+  else if (keptToken !== undefined) appId = replacing?.appId;
+  else {
+    appId = await askAppId();
+    if (appId === undefined) return false; // dismissed
+  }
   const connection: Connection = {
     baseUrl: check.url,
     token,
@@ -159,7 +168,10 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
     services.logger.warn(`Sign-in to ${host} refused: ${outcome.message}`);
     const tryAgain = l10n.t("Try Again");
     void vscode.window.showErrorMessage(outcome.message, tryAgain).then((again) => {
-      if (again === tryAgain) void signIn(services, replacing ? { connectionId: replacing.id } : {});
+      if (again !== tryAgain) return;
+      // After a redirect the URL is what to change, so Try Again asks for it.
+      const pickUrl = args.pickUrl || (result instanceof DfnsError && result.kind === "redirect");
+      void signIn(services, replacing ? { connectionId: replacing.id, ...(pickUrl ? { pickUrl } : {}) } : {});
     });
     return false;
   }

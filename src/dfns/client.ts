@@ -241,8 +241,8 @@ function knownNetworkReason(code: string): string | undefined {
 
 function networkReason(code: string, message: string): string {
   // Node's certificate codes: CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID, SELF_SIGNED_CERT_IN_CHAIN,
-  // UNABLE_TO_VERIFY_LEAF_SIGNATURE (a missing intermediate), UNABLE_TO_GET_ISSUER_CERT_LOCALLY, ...
-  if (/CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
+  // UNABLE_TO_GET_ISSUER_CERT_LOCALLY, and UNABLE_TO_VERIFY_LEAF_SIGNATURE (a missing intermediate).
+  if (/CERT|SSL|TLS|EPROTO|UNABLE_TO_VERIFY/i.test(code)) {
     return l10n.t("TLS error ({0}): the server's certificate or TLS setup was not accepted", code);
   }
   return knownNetworkReason(code) ?? (message || code || l10n.t("network error"));

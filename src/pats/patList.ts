@@ -39,7 +39,8 @@ export class PatListService {
     error: undefined,
     loading: false,
   };
-  private inFlight: { promise: Promise<PatListState>; abort: AbortController } | undefined;
+  /** `awaited`: a command waits for this answer (List PATs, the report), so closing the view keeps it. */
+  private inFlight: { promise: Promise<PatListState>; abort: AbortController; awaited: boolean } | undefined;
   /** Bumped on every connection change, so a late answer for an old one is recognised and dropped. */
   private generation = 0;
 
@@ -75,7 +76,9 @@ export class PatListService {
   /** The list if one was fetched, else fetches it. */
   async ensureLoaded(): Promise<PatListState> {
     if (this.current.snapshot || !this.current.connection) return this.current;
-    return this.refresh();
+    const answer = this.refresh();
+    if (this.inFlight) this.inFlight.awaited = true;
+    return answer;
   }
 
   /** Fetches the list; a refresh asked for while one runs shares it rather than sending another. */
@@ -100,14 +103,17 @@ export class PatListService {
       );
       return this.current;
     });
-    this.inFlight = { promise, abort };
+    this.inFlight = { promise, abort, awaited: false };
     this.update({ ...this.current, loading: true });
     return promise;
   }
 
-  /** Stops the request in flight (the view was closed); the list and error stay as they were. */
-  cancel(): void {
-    if (!this.inFlight) return;
+  /**
+   * The view was closed: stops the request in flight unless a command waits for its answer. The list
+   * and error stay as they were.
+   */
+  cancelUnlessAwaited(): void {
+    if (!this.inFlight || this.inFlight.awaited) return;
     this.generation++; // its answer, if it still comes, is dropped
     this.inFlight.abort.abort();
     this.inFlight = undefined;

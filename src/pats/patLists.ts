@@ -77,8 +77,9 @@ export class PatLists implements Disposable {
     return Promise.all(this.current.map(({ entry }) => entry.list.ensureLoaded()));
   }
 
-  cancelAll(): void {
-    for (const { entry } of this.current) entry.list.cancel();
+  /** The view was closed: what only the view was waiting for is cancelled. */
+  cancelForClosedView(): void {
+    for (const { entry } of this.current) entry.list.cancelUnlessAwaited();
   }
 
   dispose(): void {

@@ -15,18 +15,13 @@ import {
   rowCells,
 } from "./reportTable";
 
-// Line and paragraph separators and NEL: not line ends to CommonMark, but VS Code offers to delete
-// "unusual line terminators" from a document, which would change the report under the user.
-// Bidi embeddings, overrides and isolates: one in a name would reorder the rest of its row as shown.
-const unusualCharacters = /[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 /**
  * Escapes API-supplied text for one line of Markdown: no newline (a table row stays one row), `|`
  * escaped (the row keeps its cells), no link, image, HTML or bidi override. Colons are escaped as well, so that the
  * preview's linkify cannot turn "http://…" into a link either.
  */
 export function inlineText(text: string): string {
-  return escapeMarkdown(text.replace(unusualCharacters, " ")).replace(/:/g, "\\:");
+  return escapeMarkdown(text).replace(/:/g, "\\:");
 }
 
 function tableRow(cells: readonly string[]): string {

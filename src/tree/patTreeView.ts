@@ -4,7 +4,7 @@ import type { PatLists } from "../pats/patLists";
 import type { TreeSettings } from "../settings";
 import { l10n } from "../util/l10n";
 import { sentence } from "../util/sentence";
-import { absoluteTime, relativeTime } from "../util/time";
+import { absoluteTime } from "../util/time";
 import { describeFilter, isFiltering, noFilter, type PatFilter } from "./filter";
 import type { TreeNode } from "./nodes";
 import { PatTreeProvider } from "./patTreeProvider";
@@ -33,10 +33,10 @@ export class PatTreeView implements vscode.Disposable {
       this.provider,
       this.view,
       { dispose: lists.onDidChange(() => this.render()).dispose },
-      // Closing the view stops what it was waiting for; the list it had stays, and showing the view
-      // again fetches only if there was none.
+      // Closing the view stops what only it was waiting for; the list it had stays, and showing the
+      // view again fetches only if there was none.
       this.view.onDidChangeVisibility(({ visible }) => {
-        if (!visible) lists.cancelAll();
+        if (!visible) lists.cancelForClosedView();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration("dfns")) {
@@ -134,9 +134,9 @@ export class PatTreeView implements vscode.Disposable {
     const failures = entries.flatMap(({ connection, list }) => {
       const { error, snapshot } = list.state;
       if (!error || !snapshot) return [];
-      // Relative and absolute: a list from yesterday must not read as one from today.
-      const fetchedAt = snapshot.fetchedAt;
-      const time = `${absoluteTime(fetchedAt) ?? ""} (${relativeTime(fetchedAt, Date.now()) ?? ""})`;
+      // Date and time: a list from yesterday must not read as one from today. Not "N minutes ago":
+      // the message is not redrawn as time passes.
+      const time = absoluteTime(snapshot.fetchedAt) ?? "";
       return entries.length === 1
         ? [l10n.t("Refresh failed: {0} Showing the list fetched at {1}.", sentence(error.message), time)]
         : [

@@ -56,7 +56,7 @@ export function relativeTime(date: Date, now: number): string | undefined {
 
 /** A date as UTC, to the second, in a form that reads the same everywhere: 2026-01-02 13:04:05 UTC. */
 export function absoluteTime(date: Date): string | undefined {
-  if (Number.isNaN(date.getTime())) return undefined;
-  const iso = date.toISOString(); // 2026-01-02T13:04:05.000Z
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+  return Number.isNaN(date.getTime())
+    ? undefined
+    : `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }

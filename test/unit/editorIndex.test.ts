@@ -168,7 +168,7 @@ describe("editor: the live index", () => {
     assert.equal(live.host, "api.dfns.io");
     const loaded = live.index;
     assert.equal(loaded.lookup("to-test0-aaaaa-0000000000000001").length, 1);
-    patLists.cancelAll(); // fires no new list
+    patLists.cancelForClosedView(); // nothing in flight: fires no new list
     patLists.setConnections([testConnection()]); // the same connection again
     assert.equal(live.index, loaded, "the same index, not rebuilt");
     patLists.setConnections([]);

@@ -9,7 +9,7 @@ describe("escapeMarkdown", () => {
     );
   });
 
-  it("replaces line breaks, C1 controls and bidirectional overrides with spaces", () => {
-    assert.equal(escapeMarkdown("a\nb\u0085c\u202eexe\u2066d\u200fe"), "a b c exe d e");
+  it("replaces line breaks, C1 controls, separators and bidirectional marks with spaces", () => {
+    assert.equal(escapeMarkdown("a\nb\u0085c\u202eexe\u2066d\u200fe\u2028f\u061cg"), "a b c exe d e f g");
   });
 });

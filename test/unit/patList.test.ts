@@ -153,15 +153,27 @@ describe("PatListService", () => {
     assert.deepEqual(seen, [false, true, false]);
   });
 
-  it("cancel stops the request in flight and keeps what was shown", async () => {
+  it("closing the view stops the request in flight and keeps what was shown", async () => {
     service.setConnection(connectionA, list(2));
     const pending = service.refresh();
-    service.cancel();
+    service.cancelUnlessAwaited();
     assert.equal(source.signals[0]?.aborted, true);
     assert.equal(service.state.loading, false);
     source.answer(list(7));
     await pending;
     assert.equal(service.state.snapshot?.list.pats.length, 2, "the late answer is dropped");
     assert.equal(service.state.error, undefined);
+  });
+
+  it("closing the view keeps a request a command waits for, even one the view started", async () => {
+    service.setConnection(connectionA);
+    const forTheView = service.refresh(); // the view's first look
+    const forListPats = service.ensureLoaded(); // List PATs joins it
+    service.cancelUnlessAwaited();
+    assert.equal(source.signals[0]?.aborted, false);
+    source.answer(list(3));
+    assert.equal((await forListPats).snapshot?.list.pats.length, 3, "List PATs gets its list");
+    assert.equal((await forTheView).snapshot?.list.pats.length, 3);
+    assert.equal(source.calls, 1);
   });
 });

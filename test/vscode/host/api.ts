@@ -106,3 +106,20 @@ export async function withWorkspaceSettings(
     await vscode.workspace.fs.writeFile(settingsUri, original);
   }
 }
+
+/**
+ * Accepts the selected quick-pick item, again and again, until `command` settles: each step of a
+ * command's picks opens when the one before is accepted, however long the machine takes to show it.
+ */
+export async function acceptUntilSettled<T>(command: Thenable<T>, timeoutMs = 20_000): Promise<T> {
+  let settled = false;
+  const outcome = Promise.resolve(command).finally(() => {
+    settled = true;
+  });
+  for (const deadline = Date.now() + timeoutMs; !settled && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (!settled) await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem");
+  }
+  assert.ok(settled, `the command settled within ${timeoutMs} ms of accepting its picks`);
+  return outcome;
+}

@@ -74,8 +74,8 @@ describe("auto-refresh", function () {
   });
 
   it("stops polling while the view is hidden, and polls again once it is shown", async () => {
-    // Still on, every 30 s (the previous test): hide the view behind the Explorer.
-    assert.equal(config().get("enabled"), true);
+    await set("intervalSeconds", 30);
+    await set("enabled", true);
     await vscode.commands.executeCommand("workbench.view.explorer");
     await eventually(() => assert.equal(api.treeView.visible, false, "the view is hidden"));
     await sim.control.clearRequests();

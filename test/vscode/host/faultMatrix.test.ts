@@ -94,10 +94,7 @@ describe("the fault matrix in the editor", function () {
       const message = api.treeView.message ?? "";
       assert.match(message, /^Refresh failed: /);
       assert.match(message, cause);
-      assert.match(
-        message,
-        /Showing the list fetched at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \((now|\d+ \w+ ago)\)\./,
-      );
+      assert.match(message, /Showing the list fetched at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\./);
       await sim.control.setFault(null);
       await vscode.commands.executeCommand("dfns.refresh");
       assert.equal(api.treeView.message, undefined, "a good refresh clears the message");

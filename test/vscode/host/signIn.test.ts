@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
+import { tokenFingerprint } from "../../sim/tokens";
 import { eventually, extensionApi, rows, signInToSimulator, signOut, withWorkspaceSettings } from "./api";
 import { sampleItems } from "./fixtures";
 import { hostSimulator } from "./simulator";
@@ -65,6 +66,33 @@ describe("sign-in and sign-out", () => {
     await signOut();
     assert.equal(await api.signedInHost(), undefined);
     assert.deepEqual(await rows(api), []);
+  });
+
+  it("after a redirect, signs the connection in at another URL with the token it already has", async () => {
+    await signOut();
+    // A gateway path that has moved: kept although unchecked (it answers 404), then it redirects.
+    assert.equal(await signInToSimulator({ baseUrl: `${sim.url}/old-gateway`, ifUnverified: "keep" }), true);
+    const [connection] = await api.connections();
+    assert.ok(connection);
+    await sim.control.clearRequests();
+    // What the row "Sign In with Another URL…" runs, with the URL typed in: no token is asked for.
+    const signedIn = vscode.commands.executeCommand("dfns.signIn", {
+      connectionId: connection.id,
+      pickUrl: true,
+      baseUrl: sim.url,
+    });
+    const outcome = await Promise.race([
+      signedIn,
+      new Promise((resolve) => setTimeout(() => resolve("still asking"), 5_000)),
+    ]);
+    assert.equal(outcome, true);
+    const [moved, ...others] = await api.connections();
+    assert.deepEqual(others, [], "the same connection, not a new one");
+    assert.equal(moved?.id, connection.id);
+    const [request] = await sim.control.requests();
+    assert.equal(request?.authorization.fingerprint, tokenFingerprint(sim.token), "with the token it had");
+    assert.equal(request?.url, "/auth/pats");
+    await eventually(async () => assert.equal((await rows(api)).length, 3));
   });
 
   it("ignores workspace settings that try to point it elsewhere", async () => {

@@ -11,7 +11,7 @@ import * as vscode from "vscode";
 import type { DfnsPatExplorerApi } from "../../../src/extension";
 import type { Fault } from "../../sim/faults";
 import { ENV } from "../harness/env";
-import { eventually, extensionApi, type Row, rows, signOut } from "./api";
+import { acceptUntilSettled, eventually, extensionApi, type Row, rows, signOut } from "./api";
 import { sampleItems } from "./fixtures";
 import { hostSimulator } from "./simulator";
 
@@ -132,12 +132,9 @@ describe("token hygiene", function () {
   });
 
   it("opens List PATs and picks a token", async () => {
-    const listed = vscode.commands.executeCommand("dfns.listPats");
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem"); // a token
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem"); // Copy Token ID
-    await listed;
+    await vscode.env.clipboard.writeText("");
+    // A token, then its first action: Copy Token ID.
+    await acceptUntilSettled(vscode.commands.executeCommand("dfns.listPats"));
     const copied = await vscode.env.clipboard.readText();
     seen.push(copied);
     assert.match(copied, /^to-/, "List PATs copied a token id");
@@ -146,12 +143,7 @@ describe("token hygiene", function () {
   it("inserts ids into an editor", async () => {
     const doc = await vscode.workspace.openTextDocument({ content: "" });
     await vscode.window.showTextDocument(doc);
-    const done = vscode.commands.executeCommand("dfns.insertId");
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem");
-    await done;
+    await acceptUntilSettled(vscode.commands.executeCommand("dfns.insertId"));
     seen.push(doc.getText());
     assert.ok(doc.getText().length > 0, "an id was inserted");
     await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
@@ -206,7 +198,7 @@ describe("token hygiene", function () {
     assert.equal(log.includes("‹redacted›"), false, "no code path tried to log the token");
   });
 
-  it("finds no trace of the token on disk: settings, logs, global state", async () => {
+  it("finds no trace of the token on disk: settings, logs, extension storage", async () => {
     const stateDir = process.env[ENV.stateDir];
     assert.ok(stateDir, `${ENV.stateDir} is set by the harness`);
     const signature = Buffer.from(marker.split(".")[2] ?? marker);
