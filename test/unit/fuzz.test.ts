@@ -86,6 +86,7 @@ function checkRows(nodes: TreeNode[]): number {
     assert.doesNotMatch(tooltip, /(^|[^\\])</, "no HTML survives in a tooltip");
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters
     assert.doesNotMatch(tooltip.replace(/ {2}\n/g, ""), /[\u0000-\u001f]/, "one row per tooltip line");
+    assert.doesNotMatch(tooltip, /[\u202a-\u202e\u2066-\u2069]/, "no bidi override reorders a tooltip");
     count += checkRows(childNodes(node));
   }
   return count;
