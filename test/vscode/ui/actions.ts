@@ -39,10 +39,18 @@ export async function pick(page: Page, text: string | RegExp): Promise<void> {
  * Types into the input box titled `title` and presses Enter. Waiting for the title matters: the
  * widget is reused from step to step, so without it the text could land in the previous step.
  */
-export async function answer(page: Page, title: string | RegExp, text: string): Promise<void> {
-  await quickInput(page).locator(".quick-input-title", { hasText: title }).waitFor({ state: "visible" });
+export async function answer(
+  page: Page,
+  title: string | RegExp,
+  text: string,
+  timeout?: number,
+): Promise<void> {
+  const wait = timeout === undefined ? {} : { timeout };
+  await quickInput(page)
+    .locator(".quick-input-title", { hasText: title })
+    .waitFor({ state: "visible", ...wait });
   const input = quickInput(page).locator("input");
-  await input.fill(text);
+  await input.fill(text, wait);
   await input.press("Enter");
 }
 
