@@ -115,6 +115,25 @@ describe("beyond the dashboard: connections, flags and filters", () => {
     await pictureWithTooltip(page, treasury, "Grants sensitive operations", "insights", 520);
   });
 
+  it('answers "who can move funds?" from a typed wildcard, and reveals the token picked', async () => {
+    await runCommand(page, "Dfns: Find Tokens Granting");
+    // Typed, not picked: no listed operation is "Payments:*", so the pattern leads the list.
+    await answer(page, "Find Tokens Granting", "Payments:*");
+    const results = page.locator(".quick-input-widget");
+    await results.locator(".quick-input-title", { hasText: "Tokens granting Payments:* (4)" }).waitFor();
+    // treasury-bot holds Payments:Create; break-glass is full admin. Once per connection.
+    const rows = results.locator(".monaco-list-row");
+    assert.equal(await rows.count(), 4);
+    assert.equal(await rows.filter({ hasText: "treasury-bot" }).count(), 2);
+    assert.equal(await rows.filter({ hasText: "break-glass" }).count(), 2);
+    await pick(page, /treasury-bot.*production/);
+    await pane
+      .locator(".monaco-list-row.selected", {
+        has: page.locator(".label-name", { hasText: /^treasury-bot$/ }),
+      })
+      .waitFor({ state: "visible" });
+  });
+
   it("filters to active tokens, says so in the view's header, and clears", async () => {
     await runCommand(page, "Dfns: Filter PATs");
     await pick(page, "Active tokens only");
