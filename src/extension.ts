@@ -28,6 +28,8 @@ import { useDisplayLocale } from "./util/time";
 export interface DfnsPatExplorerApi {
   readonly treeDataProvider: vscode.TreeDataProvider<unknown>;
   readonly treeView: vscode.TreeView<unknown>;
+  /** What the view's hourly tick does: rows and header rebuilt with the current time, no fetch. */
+  refreshAges(): void;
   /** The host of the first connection, if any. */
   signedInHost(): Promise<string | undefined>;
   connections(): Promise<{ id: string; label: string; host: string }[]>;
@@ -89,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): DfnsPatExplorerApi {
   return {
     treeDataProvider: treeView.provider,
     treeView: treeView.view,
+    refreshAges: () => treeView.refreshAges(),
     signedInHost: async () => (await connections.list())[0]?.host,
     connections: async () => (await connections.list()).map(({ id, label, host }) => ({ id, label, host })),
   };

@@ -53,6 +53,12 @@ export class PatTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     return this.settings;
   }
 
+  /** Forgets the rows built, so the next look builds them with the current time. */
+  refreshAges(): void {
+    this.built.clear();
+    this.changed.fire(undefined);
+  }
+
   /** Follows the settings: grouping, hygiene rules and the expiry warning. */
   configure(settings: TreeSettings): void {
     this.settings = settings;

@@ -11,6 +11,11 @@ import { PatTreeProvider } from "./patTreeProvider";
 
 export const patViewId = "dfnsPats";
 const revealRetryMs = 400;
+/**
+ * Ages ("3 days ago", "consider rotating") and the token's own expiry follow the clock: rows are
+ * rebuilt this often while the view is shown, and on showing it after a tick passed it by.
+ */
+const agingIntervalMs = 60 * 60 * 1000;
 
 /** The view around the provider: progress, the failure messages above kept lists, the host. */
 export class PatTreeView implements vscode.Disposable {
@@ -18,6 +23,7 @@ export class PatTreeView implements vscode.Disposable {
   readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private progressShown = false;
+  private agedWhileHidden = false;
 
   /** `settings` reads the dfns.* settings the rows depend on, again whenever one changes. */
   constructor(
@@ -37,7 +43,12 @@ export class PatTreeView implements vscode.Disposable {
       // view again fetches only if there was none.
       this.view.onDidChangeVisibility(({ visible }) => {
         if (!visible) lists.cancelForClosedView();
+        else if (this.agedWhileHidden) this.refreshAges();
       }),
+      disposableInterval(() => {
+        if (this.view.visible) this.refreshAges();
+        else this.agedWhileHidden = true;
+      }, agingIntervalMs),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration("dfns")) {
           this.provider.configure(settings());
@@ -50,6 +61,13 @@ export class PatTreeView implements vscode.Disposable {
 
   get filter(): PatFilter {
     return this.provider.filter;
+  }
+
+  /** Rebuilds the rows and the header with the current time: ages and expiry move on without a fetch. */
+  refreshAges(): void {
+    this.agedWhileHidden = false;
+    this.provider.refreshAges();
+    this.render();
   }
 
   /** Narrows the view to the list already held; `dfns.filtered` switches the title bar's filter icon. */
@@ -162,4 +180,11 @@ export class PatTreeView implements vscode.Disposable {
       );
     }
   }
+}
+
+/** A timer that never keeps a process alive on its own (the benchmark activates in fresh processes). */
+function disposableInterval(tick: () => void, ms: number): vscode.Disposable {
+  const handle = setInterval(tick, ms);
+  handle.unref?.();
+  return { dispose: () => clearInterval(handle) };
 }

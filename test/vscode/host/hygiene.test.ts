@@ -191,6 +191,29 @@ describe("hygiene flags in the view", () => {
     assert.deepEqual(await sim.control.requests(), []);
   });
 
+  it("moves ages and flags on with the clock, without a fetch", async () => {
+    // 91 days less 3 seconds: "consider rotating" from the 92nd day of age, in 3 seconds.
+    const nearly = token("nearly", "nearly-old", {
+      dateCreated: new Date(Date.now() - 91 * dayMs + 3_000).toISOString(),
+    });
+    await sim.control.setPats([...items, nearly]);
+    await vscode.commands.executeCommand("dfns.refresh");
+    try {
+      assert.doesNotMatch((await row("nearly-old")).description ?? "", /consider rotating/);
+      await sim.control.clearRequests();
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      assert.doesNotMatch((await row("nearly-old")).description ?? "", /consider rotating/, "rows are kept");
+      api.refreshAges(); // what the view's hourly tick does
+      await eventually(async () =>
+        assert.match((await row("nearly-old")).description ?? "", / · consider rotating$/),
+      );
+      assert.deepEqual(await sim.control.requests(), [], "no request");
+    } finally {
+      await sim.control.setPats(items);
+      await vscode.commands.executeCommand("dfns.refresh");
+    }
+  });
+
   describe("the signed-in token's expiry", () => {
     const signInWith = async (expiresInSeconds: number) => {
       await signOut();
