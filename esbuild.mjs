@@ -2,14 +2,19 @@
 import * as path from "node:path";
 import * as esbuild from "esbuild";
 
-/** Only axios' http adapter runs in the extension host; see src/bundle/browserAdapterStubs.ts. */
+/**
+ * Only axios' http adapter runs in the extension host, and never with a proxy of its own; see
+ * src/bundle/browserAdapterStubs.ts and src/bundle/shouldBypassProxyStub.ts.
+ */
+const fromAxiosAdapters = (args) => args.importer.includes(path.join("axios", "lib", "adapters"));
 const axiosNodeAdapterOnly = {
   name: "axios-node-adapter-only",
   setup(build) {
     build.onResolve({ filter: /^\.\/(xhr|fetch)\.js$/ }, (args) =>
-      args.importer.includes(path.join("axios", "lib", "adapters"))
-        ? { path: path.resolve("src/bundle/browserAdapterStubs.ts") }
-        : undefined,
+      fromAxiosAdapters(args) ? { path: path.resolve("src/bundle/browserAdapterStubs.ts") } : undefined,
+    );
+    build.onResolve({ filter: /^\.\.\/helpers\/shouldBypassProxy\.js$/ }, (args) =>
+      fromAxiosAdapters(args) ? { path: path.resolve("src/bundle/shouldBypassProxyStub.ts") } : undefined,
     );
   },
 };
