@@ -147,6 +147,20 @@ describe("beyond the dashboard: connections, flags and filters", () => {
     await treeRow(pane, "old-intern").first().waitFor({ state: "visible" });
   });
 
+  it("filters by text typed into Filter PATs, across both connections", async () => {
+    await runCommand(page, "Dfns: Filter PATs");
+    await answer(page, "Filter PATs", "treasury");
+    await pick(page, "All connections");
+    await page
+      .locator(".part.sidebar", { hasText: 'filter: "treasury"' })
+      .first()
+      .waitFor({ state: "visible" });
+    await treeRow(pane, "ci-deployer").first().waitFor({ state: "detached" });
+    assert.equal(await treeRow(pane, "treasury-bot").count(), 2);
+    await runCommand(page, "Dfns: Clear Filter");
+    await treeRow(pane, "ci-deployer").first().waitFor({ state: "visible" });
+  });
+
   after(async () => {
     await runCommand(page, "Dfns: Sign Out");
     await pick(page, "All Connections");
